@@ -1,0 +1,182 @@
+/* hd-schema.c — numbered migrations keyed on PRAGMA user_version
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Table and column names are a public interface: schools query them with the sqlite3 tool, and
+ * the README documents them. A migration is plain SQL run in one transaction; never edit a
+ * released one, add the next.
+ *
+ * Conventions: instants are INTEGER Unix seconds (UTC); calendar dates are TEXT YYYY-MM-DD;
+ * enums are TEXT keys of hd-enums.c; *_key columns hold the normalized text of hd_text_normalize()
+ * (case-folded, ё → е) that search and sorting use, because SQLite folds ASCII only.
+ */
+#define G_LOG_DOMAIN "hd-schema"
+
+#include "config.h"
+
+#include "hd-database-private.h"
+
+static const char migration_1[] =
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE people ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  full_name  TEXT NOT NULL CHECK (length(full_name) BETWEEN 1 AND 200),"
+  "  kind       TEXT NOT NULL CHECK (kind IN ('staff','parent','student','other')),"
+  "  position   TEXT,"                       /* staff: the post; */
+  "  class_name TEXT,"                       /* students and parents: the class, e.g. 5А */
+  "  phone      TEXT,"
+  "  email      TEXT,"
+  "  name_key   TEXT NOT NULL DEFAULT '',"
+  "  archived   INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0,1)),"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX people_name_key ON people (name_key, id);"
+
+  "CREATE TABLE requests ("
+  "  id                INTEGER PRIMARY KEY,"   /* the request's number */
+  "  received_at       INTEGER NOT NULL,"
+  "  requester_id      INTEGER NOT NULL REFERENCES people (id),"
+  "  requester_kind    TEXT NOT NULL CHECK (requester_kind IN ('staff','parent','student','other')),"
+  "  channel           TEXT NOT NULL CHECK (channel IN ('in_person','phone','email','portal_call','class_teacher','voicemail')),"
+  "  relayed_by_id     INTEGER REFERENCES people (id),"   /* the class teacher who passed it on */
+  "  topic             TEXT NOT NULL CHECK (topic IN ('schedule','grades_current','grades_final','attendance','lesson_planning','lessons','timeliness','access','other')),"
+  "  summary           TEXT NOT NULL CHECK (length(summary) BETWEEN 1 AND 200),"
+  "  description       TEXT NOT NULL DEFAULT '' CHECK (length(description) <= 10000),"
+  "  status            TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new','in_progress','waiting_info','callback','escalated','resolved','rejected')),"
+  "  rejection_reason  TEXT CHECK (rejection_reason IN ('insufficient_info','incorrect_question','non_constructive','other')),"
+  "  rejection_note    TEXT,"
+  "  vendor_ticket     TEXT,"
+  "  related_id        INTEGER REFERENCES requests (id),"
+  "  is_repeat         INTEGER NOT NULL DEFAULT 0 CHECK (is_repeat IN (0,1)),"
+  "  assignee          TEXT,"
+  "  callback_phone    TEXT,"                  /* voicemail: the number to call back */
+  "  callback_done_at  INTEGER,"
+  "  first_response_at INTEGER,"
+  "  resolved_at       INTEGER,"              /* resolved or rejected */
+  "  resolution        TEXT NOT NULL DEFAULT '',"
+  "  requester_key     TEXT NOT NULL DEFAULT '',"   /* normalized requester name, for sorting */
+  "  search_text       TEXT NOT NULL DEFAULT '',"   /* normalized summary, description, resolution, requester */
+  "  archived          INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0,1)),"
+  "  created_at        INTEGER NOT NULL,"
+  "  updated_at        INTEGER NOT NULL,"
+  "  CHECK (status <> 'rejected' OR rejection_reason IS NOT NULL),"
+  "  CHECK (status <> 'escalated' OR length(vendor_ticket) > 0),"
+  "  CHECK (status <> 'resolved' OR length(resolution) > 0)"
+  ");"
+  "CREATE INDEX requests_received ON requests (received_at, id);"
+  "CREATE INDEX requests_status ON requests (status, received_at);"
+  "CREATE INDEX requests_requester ON requests (requester_id, received_at);"
+  "CREATE INDEX requests_requester_key ON requests (requester_key, id);"
+  "CREATE INDEX requests_resolved ON requests (resolved_at);"
+
+  /* Full-text search over the normalized text; the triggers only copy a column, so the
+   * sqlite3 tool can change rows without breaking the index. */
+  "CREATE VIRTUAL TABLE requests_fts USING fts5 ("
+  "  search_text, content='requests', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 0', prefix='2 3'"
+  ");"
+  "CREATE TRIGGER requests_fts_insert AFTER INSERT ON requests BEGIN"
+  "  INSERT INTO requests_fts (rowid, search_text) VALUES (new.id, new.search_text);"
+  "END;"
+  "CREATE TRIGGER requests_fts_delete AFTER DELETE ON requests BEGIN"
+  "  INSERT INTO requests_fts (requests_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);"
+  "END;"
+  "CREATE TRIGGER requests_fts_update AFTER UPDATE OF search_text ON requests BEGIN"
+  "  INSERT INTO requests_fts (requests_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);"
+  "  INSERT INTO requests_fts (rowid, search_text) VALUES (new.id, new.search_text);"
+  "END;"
+
+  "CREATE TABLE request_events ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  request_id INTEGER NOT NULL REFERENCES requests (id),"
+  "  at         INTEGER NOT NULL,"
+  "  field      TEXT NOT NULL,"                 /* a column of requests, or 'created' */
+  "  old_value  TEXT,"
+  "  new_value  TEXT"
+  ");"
+  "CREATE INDEX request_events_request ON request_events (request_id, at, id);"
+  "CREATE INDEX request_events_field ON request_events (field, at);"
+
+  "CREATE TABLE reception_hours ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  weekday      INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),"   /* 1 = Monday */
+  "  starts_min   INTEGER NOT NULL CHECK (starts_min BETWEEN 0 AND 1439),"  /* minutes after midnight */
+  "  ends_min     INTEGER NOT NULL CHECK (ends_min BETWEEN 1 AND 1440),"
+  "  place        TEXT NOT NULL DEFAULT '',"
+  "  valid_from   TEXT NOT NULL,"
+  "  valid_to     TEXT,"
+  "  approved_on  TEXT,"
+  "  CHECK (ends_min > starts_min)"
+  ");"
+
+  "CREATE TABLE newcomers ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  person_id   INTEGER NOT NULL REFERENCES people (id),"
+  "  started_on  TEXT NOT NULL CHECK (started_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  due_on      TEXT NOT NULL CHECK (due_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  trained_on  TEXT CHECK (trained_on IS NULL OR trained_on >= started_on),"
+  "  trainer     TEXT,"
+  "  checklist   INTEGER NOT NULL DEFAULT 0,"   /* bit mask of the training items covered */
+  "  notes       TEXT NOT NULL DEFAULT '',"
+  "  archived    INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0,1)),"
+  "  created_at  INTEGER NOT NULL,"
+  "  updated_at  INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX newcomers_started ON newcomers (started_on);"
+  "CREATE INDEX newcomers_due ON newcomers (due_on);"
+
+  "CREATE TABLE newcomer_events ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  newcomer_id INTEGER NOT NULL REFERENCES newcomers (id),"
+  "  at          INTEGER NOT NULL,"
+  "  field       TEXT NOT NULL,"
+  "  old_value   TEXT,"
+  "  new_value   TEXT"
+  ");"
+  "CREATE INDEX newcomer_events_newcomer ON newcomer_events (newcomer_id, at, id);"
+
+  "CREATE TABLE appointments ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  starts_at        INTEGER NOT NULL,"
+  "  ends_at          INTEGER NOT NULL,"
+  "  person_id        INTEGER NOT NULL REFERENCES people (id),"
+  "  request_id       INTEGER REFERENCES requests (id),"
+  "  newcomer_id      INTEGER REFERENCES newcomers (id),"
+  "  topic            TEXT NOT NULL CHECK (topic IN ('schedule','grades_current','grades_final','attendance','lesson_planning','lessons','timeliness','access','other')),"
+  "  mode             TEXT NOT NULL CHECK (mode IN ('in_person','phone','online')),"
+  "  status           TEXT NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled','held','rescheduled','cancelled_requester','cancelled_consultant','no_show')),"
+  "  walk_in          INTEGER NOT NULL DEFAULT 0 CHECK (walk_in IN (0,1)),"
+  "  rescheduled_to   INTEGER REFERENCES appointments (id),"
+  "  series_id        INTEGER,"               /* weekly repeats share the id of the first */
+  "  notes            TEXT NOT NULL DEFAULT '',"
+  "  outcome          TEXT NOT NULL DEFAULT '',"
+  "  created_at       INTEGER NOT NULL,"
+  "  updated_at       INTEGER NOT NULL,"
+  "  CHECK (ends_at > starts_at)"
+  ");"
+  "CREATE INDEX appointments_starts ON appointments (starts_at);"
+  "CREATE INDEX appointments_request ON appointments (request_id);"
+
+  "CREATE TABLE calendar_days ("
+  "  day      TEXT PRIMARY KEY CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  working  INTEGER NOT NULL CHECK (working IN (0,1)),"
+  "  note     TEXT NOT NULL DEFAULT ''"
+  ") WITHOUT ROWID;";
+
+static const HdMigration migrations[] = {
+  { 1, migration_1 },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HD_SCHEMA_VERSION);
+
+const HdMigration *
+hd_schema_get_migrations (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}
