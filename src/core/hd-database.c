@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "hd-database-private.h"
@@ -634,6 +635,7 @@ hd_database_open (const char  *path,
   g_autoptr(HdDatabase) self = NULL;
   FileKind kind;
   gboolean read_only = FALSE;
+  gboolean check_after_open = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -648,7 +650,15 @@ hd_database_open (const char  *path,
     }
   else if (kind == FILE_SQLITE)
     {
-      if (!quick_check_untouched (path, error))
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      struct stat st;
+
+      /* After a crash the newest commits may still be in the -wal file, which an immutable
+       * view ignores: checking the main file alone could call a sound database damaged and
+       * send the user to an older backup. Then check on the real connection instead, which
+       * recovers the WAL first. */
+      check_after_open = g_stat (wal, &st) == 0 && st.st_size > 0;
+      if (!check_after_open && !quick_check_untouched (path, error))
         return NULL;
       read_only = access (path, W_OK) != 0;
       if (!read_only)
@@ -666,6 +676,9 @@ hd_database_open (const char  *path,
 
   self = open_connection (path, read_only, error);
   if (self == NULL)
+    return NULL;
+
+  if (check_after_open && !hd_database_check (self, FALSE, error))
     return NULL;
 
   if (!migrate (self, error))

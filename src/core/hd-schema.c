@@ -78,7 +78,7 @@ static const char migration_1[] =
    * sqlite3 tool can change rows without breaking the index. */
   "CREATE VIRTUAL TABLE requests_fts USING fts5 ("
   "  search_text, content='requests', content_rowid='id',"
-  "  tokenize='unicode61 remove_diacritics 0', prefix='2 3'"
+  "  tokenize='unicode61 remove_diacritics 0', prefix='2 3 4'"
   ");"
   "CREATE TRIGGER requests_fts_insert AFTER INSERT ON requests BEGIN"
   "  INSERT INTO requests_fts (rowid, search_text) VALUES (new.id, new.search_text);"

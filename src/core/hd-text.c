@@ -67,7 +67,7 @@ hd_text_normalize (const char *text)
  * query ("оценк"*), joined by AND. Nothing the user types can become FTS syntax.
  *
  * Russian words lose a vowel in some forms (оценка → оценок, окно → окон), so a word of five
- * letters or more also matches on its stem without the last letter: «оценк» finds «Оценки»,
+ * letters or more is searched by its stem without the last letter: «оценк» finds «Оценки»,
  * «ОЦЕНКА» and «оценок».
  *
  * Returns: (transfer full) (nullable): the expression, or %NULL when @text has no word
@@ -82,6 +82,7 @@ hd_text_fts_query (const char *text)
   while (*p)
     {
       const char *start;
+      const char *p_end;
 
       while (*p && !g_unichar_isalnum (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
@@ -94,22 +95,14 @@ hd_text_fts_query (const char *text)
 
           if (q->len > 0)
             g_string_append (q, " AND ");
+          /* «оцен»* covers «оценк»*: one prefix, not an OR of two */
           if (n_chars >= 5)
-            {
-              const char *last = g_utf8_prev_char (p);
-
-              g_string_append (q, "(\"");
-              g_string_append_len (q, start, p - start);
-              g_string_append (q, "\"* OR \"");
-              g_string_append_len (q, start, last - start);
-              g_string_append (q, "\"*)");
-            }
+            p_end = g_utf8_prev_char (p);
           else
-            {
-              g_string_append_c (q, '"');
-              g_string_append_len (q, start, p - start);
-              g_string_append (q, "\"*");
-            }
+            p_end = p;
+          g_string_append_c (q, '"');
+          g_string_append_len (q, start, p_end - start);
+          g_string_append (q, "\"*");
         }
     }
 
