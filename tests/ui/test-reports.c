@@ -1,0 +1,378 @@
+/* test-reports.c — the reports view on a demo database, in Russian, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real reports view in a window: it opens on the last full month, computes the figures
+ * in the background, draws the KPI tiles and charts with accessible names and descriptions,
+ * moves to the previous and next month and to a quarter through its actions, saves a PDF in
+ * a worker, and writes screenshots to $HD_SCREENSHOT_DIR.
+ *
+ * gtk_test_init() is not used: it switches the locale to en_US.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "hd-context.h"
+#include "hd-database.h"
+#include "hd-demo.h"
+#include "hd-terms.h"
+#include "reports/hd-reports-view.h"
+
+GResource *hd_get_resource (void);
+
+typedef struct {
+  HdDatabase    *db;
+  HdContext     *context;
+  GtkWindow     *window;
+  HdReportsView *view;
+} Fixture;
+
+static char *system_data_dirs;
+
+/* The isolated XDG dirs hide the icon themes and the MIME database: give them back */
+static void
+add_icon_paths (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_auto(GStrv) dirs = g_strsplit (system_data_dirs, G_SEARCHPATH_SEPARATOR_S, -1);
+  g_autoptr(GStrvBuilder) mime_dirs = g_strv_builder_new ();
+  g_auto(GStrv) mime_dirv = NULL;
+
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *mime = g_build_filename (dirs[i], "mime", NULL);
+      g_autofree char *icons = g_build_filename (dirs[i], "icons", NULL);
+
+      g_strv_builder_add (mime_dirs, mime);
+      gtk_icon_theme_add_search_path (theme, icons);
+    }
+  mime_dirv = g_strv_builder_end (mime_dirs);
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirv);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_until (gboolean  (*done) (gpointer),
+            gpointer    data,
+            const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+  g_source_remove (id);
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+view_loaded (gpointer data)
+{
+  return !hd_reports_view_get_loading (data) && hd_reports_view_get_report (data) != NULL;
+}
+
+/* Waits until the view shows the figures of @period */
+static void
+assert_shows (Fixture        *f,
+              const HdPeriod *period)
+{
+  wait_until (view_loaded, f->view, "the figures");
+  g_assert_true (hd_period_equal (hd_reports_view_get_period (f->view), period));
+  g_assert_true (hd_period_equal (hd_report_get_period (hd_reports_view_get_report (f->view)),
+                                  period));
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("HD_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  gtk_test_widget_wait_for_draw (widget);
+  wait_ms (100);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_mkdir_with_parents (dir, 0755);
+  file_name = g_strdup_printf ("%s.png", name);
+  path = g_build_filename (dir, file_name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+fixture_set_up (Fixture *f)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  path = g_build_filename (g_get_user_data_dir (), "helpdesk.db", NULL);
+  f->db = hd_database_open (path, &error);
+  g_assert_no_error (error);
+  /* A school's year of requests up to today */
+  g_assert_true (hd_demo_generate (f->db, 3000, 1, g_get_real_time () / G_USEC_PER_SEC,
+                                   NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  add_icon_paths ();
+  f->context = hd_context_new (NULL);
+  hd_context_set_database (f->context, f->db);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1280, 1000);
+  f->view = g_object_new (HD_TYPE_REPORTS_VIEW, NULL);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  gtk_window_present (f->window);
+  hd_reports_view_set_context (f->view, f->context);
+}
+
+static void
+fixture_tear_down (Fixture *f)
+{
+  gtk_window_destroy (f->window);
+  g_clear_object (&f->context);
+  g_clear_object (&f->db);
+}
+
+typedef struct {
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} ExportWait;
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ExportWait *w = user_data;
+
+  w->ok = hd_reports_view_export_pdf_finish (HD_REPORTS_VIEW (source), result, &w->error);
+  w->done = TRUE;
+}
+
+static gboolean
+export_done (gpointer data)
+{
+  return ((ExportWait *) data)->done;
+}
+
+static void
+store_filter_cb (GVariant **out,
+                 GVariant  *filter)
+{
+  g_clear_pointer (out, g_variant_unref);
+  *out = g_variant_ref (filter);
+}
+
+static void
+test_flow (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (HD_TERMS_DEFAULT_TIME_ZONE);
+  HdPeriod last_month, before, quarter;
+  GtkWidget *area;
+  HdStats *stats;
+
+  fixture_set_up (&f);
+
+  /* It opens on the last full month, with its figures */
+  hd_period_init_last_month (&last_month, g_get_real_time () / G_USEC_PER_SEC, tz);
+  assert_shows (&f, &last_month);
+  stats = hd_report_get_stats (hd_reports_view_get_report (f.view));
+  g_assert_cmpuint (stats->current.requests.total, >, 0);
+
+  /* Every chart says what it shows to a screen reader */
+  area = hd_reports_view_get_chart_widget (f.view, HD_REPORT_CHART_BY_CHANNEL);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Обращения по каналам");
+  for (guint i = 0; i < HD_REPORT_N_CHARTS; i++)
+    {
+      GtkWidget *chart = hd_reports_view_get_chart_widget (f.view, i);
+
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (chart),
+                                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+    }
+  save_screenshot (GTK_WIDGET (f.window), "reports-month");
+  g_assert_true (gtk_widget_is_drawable (area));
+  g_assert_cmpint (gtk_widget_get_height (area), >=, 200);
+
+  /* Previous, then next again */
+  hd_period_previous (&last_month, &before);
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "reports.previous", NULL);
+  assert_shows (&f, &before);
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "reports.next", NULL);
+  assert_shows (&f, &last_month);
+
+  /* The quarter of the last full month */
+  hd_period_init_containing (&quarter, HD_PERIOD_QUARTER, &last_month.first);
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "reports.kind", "s", "quarter");
+  assert_shows (&f, &quarter);
+  stats = hd_report_get_stats (hd_reports_view_get_report (f.view));
+  g_assert_cmpuint (stats->current.requests.total, >, 0);
+  save_screenshot (GTK_WIDGET (f.window), "reports-quarter");
+
+  /* The charts follow the dark style */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  save_screenshot (GTK_WIDGET (f.window), "reports-quarter-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Quickly back and forth: only the last one asked for is shown */
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "reports.previous", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "reports.next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "reports.kind", "s", "month");
+  assert_shows (&f, &last_month);
+
+  /* A click on the phone bar of the month asks for the journal of those requests */
+  {
+    GtkWidget *channels = hd_reports_view_get_chart_widget (f.view, HD_REPORT_CHART_BY_CHANNEL);
+    g_autoptr(HdChartLayout) layout = NULL;
+    g_autoptr(GVariant) filter = NULL;
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (channels);
+    g_autofree char *period = hd_period_to_string (&last_month);
+    const HdChartItem *bar = NULL;
+    const char *value;
+
+    layout = hd_reports_view_layout_chart (f.view, HD_REPORT_CHART_BY_CHANNEL);
+    g_assert_nonnull (layout);
+    for (guint i = 0; i < hd_chart_layout_get_n_items (layout); i++)
+      {
+        const HdChartItem *item = hd_chart_layout_get_item (layout, i);
+
+        if (item->kind == HD_CHART_ITEM_BAR && item->category == HD_CHANNEL_PHONE &&
+            item->series == 0)
+          bar = item;
+      }
+    g_assert_nonnull (bar);
+    g_signal_connect_swapped (f.view, "show-requests", G_CALLBACK (store_filter_cb), &filter);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_CLICK (controller))
+          g_signal_emit_by_name (controller, "pressed", 1,
+                                 bar->x + bar->width / 2, bar->y + bar->height / 2);
+      }
+    g_assert_nonnull (filter);
+    g_assert_true (g_variant_lookup (filter, "channel", "&s", &value));
+    g_assert_cmpstr (value, ==, "phone");
+    g_assert_true (g_variant_lookup (filter, "period", "&s", &value));
+    g_assert_cmpstr (value, ==, period);
+    g_assert_true (g_variant_lookup (filter, "description", "&s", &value));
+    g_assert_true (g_str_has_prefix (value, "Телефон, "));
+  }
+
+  /* Save the PDF in the background */
+  {
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "report.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *contents = NULL;
+    ExportWait w = { 0 };
+    gsize length;
+
+    hd_reports_view_export_pdf_async (f.view, file, NULL, export_done_cb, &w);
+    wait_until (export_done, &w, "the PDF");
+    g_assert_no_error (w.error);
+    g_assert_true (w.ok);
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+    g_assert_true (length > 1000 && g_str_has_prefix (contents, "%PDF"));
+  }
+
+  /* In the first working days of December the view says November's report is ready */
+  {
+    g_autoptr(GDateTime) december_2 = g_date_time_new (tz, 2026, 12, 2, 10, 0, 0);
+    g_autoptr(GDateTime) december_8 = g_date_time_new (tz, 2026, 12, 8, 10, 0, 0);
+    HdPeriod november;
+
+    hd_period_init_month (&november, 2026, 11);
+    hd_reports_view_set_clock (f.view, g_date_time_to_unix (december_2));
+    assert_shows (&f, &november);
+    g_assert_cmpstr (hd_reports_view_get_notice (f.view), ==,
+                     "Отчёт за ноябрь 2026 г. готов к печати.");
+    wait_ms (400);   /* the notice slides in */
+    save_screenshot (GTK_WIDGET (f.window), "reports-ready-to-print");
+
+    /* …but not on the 6th working day */
+    hd_reports_view_set_clock (f.view, g_date_time_to_unix (december_8));
+    assert_shows (&f, &november);
+    g_assert_null (hd_reports_view_get_notice (f.view));
+  }
+
+  fixture_tear_down (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("HD_LOCALEDIR");
+  int status;
+
+  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+  if (system_data_dirs == NULL || *system_data_dirs == '\0')
+    {
+      g_free (system_data_dirs);
+      system_data_dirs = g_strdup ("/usr/local/share:/usr/share");
+    }
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (setlocale (LC_ALL, "") == NULL || g_str_has_prefix (setlocale (LC_ALL, NULL), "C"))
+    {
+      g_test_message ("ru_RU.UTF-8 is not available; using C.UTF-8 with LANGUAGE=ru");
+      g_setenv ("LANGUAGE", "ru", TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_disable_setlocale ();
+  gtk_init ();
+  adw_init ();
+  (void) hd_get_resource ();
+
+  g_test_add_func ("/ui/reports/flow", test_flow);
+
+  status = g_test_run ();
+  g_free (system_data_dirs);
+  return status;
+}
