@@ -10,8 +10,8 @@ SUDO=""
 packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
-  libcairo2-dev libpango1.0-dev
-  xvfb xauth xdotool imagemagick
+  libcairo2-dev libpango1.0-dev libical-dev
+  xvfb xauth xdotool imagemagick librsvg2-common adwaita-icon-theme
   appstream desktop-file-utils flatpak-builder
   locales fonts-dejavu-core poppler-utils sqlite3 python3
   clang libclang-rt-14-dev
