@@ -1,0 +1,1240 @@
+/* hd-request-list.c — the journal as a lazy list model over SQLite
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A million requests cannot be loaded as objects, and GTK's sort and filter models would touch
+ * every one of them. So the model holds only an "id snapshot" — the ids of the matching requests
+ * in display order, from one query that filters and sorts in SQL — and builds row objects a page
+ * at a time when the view asks for them, keeping the most recently used pages. The snapshot is
+ * immutable: a new filter or sort order is a new model, which the view swaps in (on GTK 4.8 an
+ * items-changed over a million rows takes seconds; a new model, a fraction of one).
+ *
+ * The overdue queue has to be a condition in SQL, and the precise clock of a request (which stops
+ * while the school waits for information or for the vendor) needs its history. So the queue uses
+ * a simple rule that never misses an overdue request: open, and received more than the
+ * resolution term of working time ago. Each row then carries the precise figure from
+ * hd_terms_load_clock(), which the view shows.
+ */
+#define G_LOG_DOMAIN "hd-request-list"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "hd-database-private.h"
+#include "hd-error.h"
+#include "hd-request-list.h"
+#include "hd-text.h"
+
+#define PAGE_SIZE   256
+#define MAX_PAGES   64
+
+typedef struct {
+  guint      index;
+  GPtrArray *rows;   /* HdRequestRow, in snapshot order */
+} Page;
+
+/* Instants computed on the main thread, where the terms live */
+typedef struct {
+  gint64 now;
+  gint64 today_start;
+  gint64 today_end;
+  gint64 overdue_cutoff;
+} Moments;
+
+struct _HdRequestList
+{
+  GObject          parent_instance;
+
+  /* Owned */
+  HdDatabase      *db;
+  HdTerms         *terms;
+  HdRequestFilter  filter;
+  HdRequestSort    sort;
+  gboolean         descending;
+  Moments          moments;
+  GArray          *ids;     /* gint64, display order */
+  GQueue           pages;   /* Page *, most recently used first */
+
+  /* While the snapshot streams in (hd_request_list_new_async) */
+  GMutex           lock;
+  GArray          *incoming;       /* ids from the worker, not yet in @ids; under @lock */
+  gint             drain_queued;   /* atomic */
+  GTask           *first_rows;     /* the caller's task, returned with the first rows */
+  gboolean         complete;
+};
+
+enum {
+  PROP_0,
+  PROP_COMPLETE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void hd_request_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HdRequestList, hd_request_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, hd_request_list_model_init))
+
+G_DEFINE_BOXED_TYPE (HdRequestFilter, hd_request_filter, hd_request_filter_copy, hd_request_filter_free)
+
+/* Keys in the order of the enums in hd-enums.h: sorting by a CASE puts them in the order the
+ * regulation lists them, not in the alphabetical order of English keys. */
+static const char order_kind[] =
+  "CASE r.requester_kind WHEN 'staff' THEN 0 WHEN 'parent' THEN 1 WHEN 'student' THEN 2 ELSE 3 END";
+static const char order_channel[] =
+  "CASE r.channel WHEN 'in_person' THEN 0 WHEN 'phone' THEN 1 WHEN 'email' THEN 2"
+  " WHEN 'portal_call' THEN 3 WHEN 'class_teacher' THEN 4 ELSE 5 END";
+static const char order_topic[] =
+  "CASE r.topic WHEN 'schedule' THEN 0 WHEN 'grades_current' THEN 1 WHEN 'grades_final' THEN 2"
+  " WHEN 'attendance' THEN 3 WHEN 'lesson_planning' THEN 4 WHEN 'lessons' THEN 5"
+  " WHEN 'timeliness' THEN 6 WHEN 'access' THEN 7 ELSE 8 END";
+static const char order_status[] =
+  "CASE r.status WHEN 'new' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'waiting_info' THEN 2"
+  " WHEN 'callback' THEN 3 WHEN 'escalated' THEN 4 WHEN 'resolved' THEN 5 ELSE 6 END";
+
+static const struct {
+  const char *key;
+  const char *expression;   /* NULL: see sort_expression() */
+} sorts[HD_N_REQUEST_SORTS] = {
+  [HD_REQUEST_SORT_NUMBER]    = { "number",    NULL },
+  [HD_REQUEST_SORT_RECEIVED]  = { "received",  "r.received_at" },
+  [HD_REQUEST_SORT_REQUESTER] = { "requester", "r.requester_key" },
+  [HD_REQUEST_SORT_KIND]      = { "kind",      order_kind },
+  [HD_REQUEST_SORT_CHANNEL]   = { "channel",   order_channel },
+  [HD_REQUEST_SORT_TOPIC]     = { "topic",     order_topic },
+  [HD_REQUEST_SORT_SUMMARY]   = { "summary",   "r.summary" },
+  [HD_REQUEST_SORT_STATUS]    = { "status",    order_status },
+  /* The age of an open request grows with now; of a closed one it stopped at closing */
+  [HD_REQUEST_SORT_AGE]       = { "age",       "(COALESCE (r.resolved_at, :now) - r.received_at)" },
+};
+
+#define CLOSED_STATUSES "('resolved','rejected')"
+
+/* Filter struct */
+
+/**
+ * hd_request_filter_init:
+ *
+ * Sets @filter to "everything": no status, channel, topic, kind, period, queue or search.
+ */
+void
+hd_request_filter_init (HdRequestFilter *filter)
+{
+  g_return_if_fail (filter != NULL);
+
+  memset (filter, 0, sizeof *filter);
+  filter->status = HD_REQUEST_STATUS_ANY;
+  filter->channel = -1;
+  filter->topic = -1;
+  filter->requester_kind = -1;
+  filter->queue = HD_REQUEST_QUEUE_ALL;
+}
+
+void
+hd_request_filter_clear (HdRequestFilter *filter)
+{
+  g_return_if_fail (filter != NULL);
+
+  g_clear_pointer (&filter->search, g_free);
+  hd_request_filter_init (filter);
+}
+
+HdRequestFilter *
+hd_request_filter_new (void)
+{
+  HdRequestFilter *filter = g_new0 (HdRequestFilter, 1);
+
+  hd_request_filter_init (filter);
+  return filter;
+}
+
+HdRequestFilter *
+hd_request_filter_copy (const HdRequestFilter *filter)
+{
+  HdRequestFilter *copy;
+
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  copy = g_memdup2 (filter, sizeof *filter);
+  copy->search = g_strdup (filter->search);
+  return copy;
+}
+
+void
+hd_request_filter_free (HdRequestFilter *filter)
+{
+  if (filter == NULL)
+    return;
+  g_free (filter->search);
+  g_free (filter);
+}
+
+static gboolean
+search_has_words (const char *search)
+{
+  g_autofree char *query = NULL;
+
+  if (search == NULL || *search == '\0')
+    return FALSE;
+  query = hd_text_fts_query (search);
+  return query != NULL;
+}
+
+/* The request number the search names, or 0 */
+static gint64
+search_number (const char *search)
+{
+  g_autofree char *text = NULL;
+  const char *p;
+  char *end = NULL;
+  gint64 number;
+
+  if (search == NULL)
+    return 0;
+  text = g_strstrip (g_strdup (search));
+  p = text;
+  if (g_str_has_prefix (p, "№"))
+    p += strlen ("№");
+  else if (*p == '#')
+    p++;
+  while (*p == ' ')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return 0;
+  number = g_ascii_strtoll (p, &end, 10);
+  return *end == '\0' ? number : 0;
+}
+
+/**
+ * hd_request_filter_is_empty:
+ *
+ * Returns: whether @filter lets every request through (the journal is then empty only when
+ *   there are no requests at all, which the view shows differently from "nothing found")
+ */
+gboolean
+hd_request_filter_is_empty (const HdRequestFilter *filter)
+{
+  g_return_val_if_fail (filter != NULL, TRUE);
+
+  return filter->status == HD_REQUEST_STATUS_ANY &&
+         filter->channel < 0 &&
+         filter->topic < 0 &&
+         filter->requester_kind < 0 &&
+         filter->received_from == 0 &&
+         filter->received_to == 0 &&
+         filter->queue == HD_REQUEST_QUEUE_ALL &&
+         !search_has_words (filter->search);
+}
+
+gboolean
+hd_request_filter_equal (const HdRequestFilter *a,
+                         const HdRequestFilter *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return a->status == b->status &&
+         a->channel == b->channel &&
+         a->topic == b->topic &&
+         a->requester_kind == b->requester_kind &&
+         a->received_from == b->received_from &&
+         a->received_to == b->received_to &&
+         a->queue == b->queue &&
+         g_strcmp0 (a->search != NULL ? a->search : "", b->search != NULL ? b->search : "") == 0;
+}
+
+const char *
+hd_request_sort_to_key (HdRequestSort sort)
+{
+  g_return_val_if_fail (sort < HD_N_REQUEST_SORTS, NULL);
+  return sorts[sort].key;
+}
+
+/**
+ * hd_request_sort_from_key:
+ *
+ * Returns: the #HdRequestSort named @key ("received", "status", …), or -1
+ */
+int
+hd_request_sort_from_key (const char *key)
+{
+  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (sorts); i++)
+    if (strcmp (sorts[i].key, key) == 0)
+      return i;
+  return -1;
+}
+
+/* The moments */
+
+/**
+ * hd_request_overdue_cutoff:
+ * @terms: (nullable): the terms; without them the resolution term is
+ *   %HD_TERMS_DEFAULT_RESOLUTION_DAYS calendar days
+ * @now: the moment of the question
+ *
+ * Working time only grows the earlier a request came, so the cutoff is found by bisection over
+ * hd_terms_working_seconds(), which is O(1).
+ *
+ * Returns: the instant; a request received before it has been open longer than the term
+ */
+gint64
+hd_request_overdue_cutoff (HdTerms *terms,
+                           gint64   now)
+{
+  gint64 term, lo, hi;
+
+  g_return_val_if_fail (terms == NULL || HD_IS_TERMS (terms), 0);
+
+  if (terms == NULL)
+    return now - (gint64) HD_TERMS_DEFAULT_RESOLUTION_DAYS * 24 * 3600;
+
+  term = hd_terms_get_resolution (terms);
+  /* lo: received at lo is overdue; hi: received at hi is not */
+  lo = now - (gint64) 3650 * 24 * 3600;
+  hi = now;
+  if (hd_terms_working_seconds (terms, lo, now) <= term)
+    return lo;
+  while (hi - lo > 1)
+    {
+      gint64 mid = lo + (hi - lo) / 2;
+
+      if (hd_terms_working_seconds (terms, mid, now) > term)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return hi;
+}
+
+static void
+compute_moments (HdTerms *terms,
+                 gint64   now,
+                 Moments *moments)
+{
+  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  GTimeZone *tz;
+
+  if (terms != NULL)
+    tz = hd_terms_get_time_zone (terms);
+  else
+    tz = local = g_time_zone_new_local ();
+
+  utc = g_date_time_new_from_unix_utc (now);
+  dt = g_date_time_to_timezone (utc, tz);
+  start = g_date_time_new (tz, g_date_time_get_year (dt), g_date_time_get_month (dt),
+                           g_date_time_get_day_of_month (dt), 0, 0, 0);
+  end = g_date_time_add_days (start, 1);
+
+  moments->now = now;
+  moments->today_start = g_date_time_to_unix (start);
+  moments->today_end = g_date_time_to_unix (end);
+  moments->overdue_cutoff = hd_request_overdue_cutoff (terms, now);
+}
+
+/* The snapshot query */
+
+static char *
+build_snapshot_sql (const HdRequestFilter *filter,
+                    HdRequestSort          sort,
+                    gboolean               descending)
+{
+  GString *sql = g_string_new ("SELECT r.id FROM requests r WHERE r.archived = 0");
+  const char *dir = descending ? " DESC" : " ASC";
+
+  if (filter->status == HD_REQUEST_STATUS_OPEN)
+    g_string_append (sql, " AND r.status NOT IN " CLOSED_STATUSES);
+  else if (filter->status == HD_REQUEST_STATUS_NEEDS_CALL)
+    g_string_append (sql, " AND (r.status = 'callback' OR (r.channel = 'voicemail'"
+                          " AND r.callback_done_at IS NULL AND r.status NOT IN " CLOSED_STATUSES "))");
+  else if (filter->status >= 0)
+    g_string_append (sql, " AND r.status = :status");
+
+  if (filter->channel >= 0)
+    g_string_append (sql, " AND r.channel = :channel");
+  if (filter->topic >= 0)
+    g_string_append (sql, " AND r.topic = :topic");
+  if (filter->requester_kind >= 0)
+    g_string_append (sql, " AND r.requester_kind = :kind");
+  if (filter->received_from != 0)
+    g_string_append (sql, " AND r.received_at >= :from");
+  if (filter->received_to != 0)
+    g_string_append (sql, " AND r.received_at < :to");
+
+  switch (filter->queue)
+    {
+    case HD_REQUEST_QUEUE_TODAY:
+      g_string_append (sql, " AND r.received_at >= :today_start AND r.received_at < :today_end");
+      break;
+
+    case HD_REQUEST_QUEUE_OVERDUE:
+      g_string_append (sql, " AND r.status NOT IN " CLOSED_STATUSES " AND r.received_at < :cutoff");
+      break;
+
+    case HD_REQUEST_QUEUE_CALLBACK:
+      g_string_append (sql, " AND (r.status = 'callback' OR (r.channel = 'voicemail'"
+                            " AND r.callback_done_at IS NULL AND r.status NOT IN " CLOSED_STATUSES "))");
+      break;
+
+    case HD_REQUEST_QUEUE_WAITING:
+      g_string_append (sql, " AND r.status = 'waiting_info'");
+      break;
+
+    case HD_REQUEST_QUEUE_VENDOR:
+      g_string_append (sql, " AND r.status = 'escalated'");
+      break;
+
+    case HD_REQUEST_QUEUE_ALL:
+    case HD_N_REQUEST_QUEUES:
+    default:
+      break;
+    }
+
+  if (search_number (filter->search) > 0)
+    /* «125», «№125» or «#125»: that request, and any whose text has the number */
+    g_string_append (sql, " AND (r.id = :number OR r.id IN (SELECT rowid FROM requests_fts"
+                          " WHERE requests_fts MATCH :match))");
+  else if (search_has_words (filter->search))
+    g_string_append (sql, " AND r.id IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH :match)");
+
+  g_string_append (sql, " ORDER BY ");
+  if (sort != HD_REQUEST_SORT_NUMBER)
+    {
+      g_string_append (sql, sorts[sort].expression);
+      g_string_append (sql, dir);
+      g_string_append (sql, ", ");
+    }
+  /* The tie-breaker makes the order, and so every position, deterministic */
+  g_string_append (sql, "r.id");
+  g_string_append (sql, dir);
+
+  return g_string_free (sql, FALSE);
+}
+
+static void
+bind_named_int64 (sqlite3_stmt *stmt,
+                  const char   *name,
+                  gint64        value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static void
+bind_named_text (sqlite3_stmt *stmt,
+                 const char   *name,
+                 const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+static int
+progress_cb (void *user_data)
+{
+  /* Non-zero interrupts the statement: the user typed on, this snapshot is not wanted */
+  return g_cancellable_is_cancelled (user_data);
+}
+
+typedef void (*ChunkFunc) (GArray   *ids,
+                           gpointer  user_data);
+
+/* The ids of the snapshot; with @chunk, handed over in growing chunks as they come (the first
+ * page at once) and the returned array is empty. */
+static GArray *
+run_snapshot (HdDatabase            *db,
+              const HdRequestFilter *filter,
+              HdRequestSort          sort,
+              gboolean               descending,
+              const Moments         *moments,
+              ChunkFunc              chunk,
+              gpointer               chunk_data,
+              GCancellable          *cancellable,
+              GError               **error)
+{
+  guint flush_at = PAGE_SIZE;
+  sqlite3 *handle = hd_database_get_handle (db);
+  g_autofree char *sql = build_snapshot_sql (filter, sort, descending);
+  g_autofree char *match = NULL;
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_critical ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (handle));
+      hd_database_set_error (db, rc, error);
+      return NULL;
+    }
+
+  if (filter->status >= 0 && filter->status < HD_N_STATUSES)
+    bind_named_text (stmt, ":status", hd_enum_key (HD_ENUM_STATUS, filter->status));
+  if (filter->channel >= 0)
+    bind_named_text (stmt, ":channel", hd_enum_key (HD_ENUM_CHANNEL, filter->channel));
+  if (filter->topic >= 0)
+    bind_named_text (stmt, ":topic", hd_enum_key (HD_ENUM_TOPIC, filter->topic));
+  if (filter->requester_kind >= 0)
+    bind_named_text (stmt, ":kind", hd_enum_key (HD_ENUM_REQUESTER_KIND, filter->requester_kind));
+  bind_named_int64 (stmt, ":from", filter->received_from);
+  bind_named_int64 (stmt, ":to", filter->received_to);
+  bind_named_int64 (stmt, ":today_start", moments->today_start);
+  bind_named_int64 (stmt, ":today_end", moments->today_end);
+  bind_named_int64 (stmt, ":cutoff", moments->overdue_cutoff);
+  bind_named_int64 (stmt, ":now", moments->now);
+  bind_named_int64 (stmt, ":number", search_number (filter->search));
+  if (sqlite3_bind_parameter_index (stmt, ":match") > 0)
+    {
+      match = hd_text_fts_query (filter->search);
+      bind_named_text (stmt, ":match", match);
+    }
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (handle, 10000, progress_cb, cancellable);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      if (chunk != NULL && ids->len >= flush_at)
+        {
+          chunk (ids, chunk_data);
+          g_array_set_size (ids, 0);
+          flush_at = MIN (flush_at * 8, 262144);
+        }
+    }
+  if (chunk != NULL && ids->len > 0 && rc == SQLITE_DONE)
+    {
+      chunk (ids, chunk_data);
+      g_array_set_size (ids, 0);
+    }
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (handle, 0, NULL, NULL);
+
+  if (rc != SQLITE_DONE)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        ;
+      else
+        hd_database_set_error (db, rc, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&ids);
+}
+
+/* Pages */
+
+static void
+page_free (Page *page)
+{
+  g_ptr_array_unref (page->rows);
+  g_free (page);
+}
+
+static char *
+build_page_sql (void)
+{
+  GString *sql = g_string_new ("SELECT r.id, r.received_at, p.full_name, r.requester_kind, r.channel,"
+                               " r.topic, r.summary, r.status, length (p.email) > 0,"
+                               " r.resolved_at"
+                               " FROM requests r JOIN people p ON p.id = r.requester_id"
+                               " WHERE r.id IN (");
+
+  for (guint i = 0; i < PAGE_SIZE; i++)
+    g_string_append (sql, i == 0 ? "?" : ",?");
+  g_string_append_c (sql, ')');
+  return g_string_free (sql, FALSE);
+}
+
+static int
+enum_or_zero (HdEnumKind  kind,
+              const char *key)
+{
+  int value = hd_enum_from_key (kind, key);
+
+  return value >= 0 ? value : 0;
+}
+
+static HdRequestRow *
+row_from_stmt (HdRequestList *self,
+               HdStmt        *stmt)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 received_at = sqlite3_column_int64 (stmt, 1);
+  int status = enum_or_zero (HD_ENUM_STATUS, hd_stmt_column_text (stmt, 7));
+  gint64 resolved_at = sqlite3_column_int64 (stmt, 9);
+  gint64 now = self->moments.now;
+  gint64 end = hd_status_is_closed (status) && resolved_at != 0 ? resolved_at : now;
+  gint64 overdue = 0;
+  gint64 day;
+  int age_days;
+
+  if (self->terms != NULL)
+    {
+      gint64 term = hd_terms_get_resolution (self->terms);
+
+      day = MAX (hd_terms_get_day_seconds (self->terms), 1);
+      age_days = hd_terms_working_seconds (self->terms, received_at, end) / day;
+      /* Working time since reception bounds the clock from above (it only stops); only when
+       * that bound is past the term is the history worth reading. */
+      if (!hd_status_is_closed (status) &&
+          hd_terms_working_seconds (self->terms, received_at, now) > term)
+        {
+          HdRequestClock clock;
+          g_autoptr(GError) error = NULL;
+
+          if (hd_terms_load_clock (self->terms, self->db, id, now, &clock, &error))
+            overdue = clock.resolution_overdue;
+          else
+            g_debug ("No clock for request %" G_GINT64_FORMAT ": %s", id, error->message);
+        }
+    }
+  else
+    {
+      day = 24 * 3600;
+      age_days = (end - received_at) / day;
+      if (!hd_status_is_closed (status) && received_at < self->moments.overdue_cutoff)
+        overdue = self->moments.overdue_cutoff - received_at;
+    }
+
+  return hd_request_row_new (id, received_at,
+                             hd_stmt_column_text (stmt, 2),
+                             enum_or_zero (HD_ENUM_REQUESTER_KIND, hd_stmt_column_text (stmt, 3)),
+                             enum_or_zero (HD_ENUM_CHANNEL, hd_stmt_column_text (stmt, 4)),
+                             enum_or_zero (HD_ENUM_TOPIC, hd_stmt_column_text (stmt, 5)),
+                             hd_stmt_column_text (stmt, 6),
+                             status,
+                             sqlite3_column_int (stmt, 8) > 0,
+                             age_days,
+                             overdue,
+                             (int) ((overdue + day - 1) / day));
+}
+
+/* Rows of @ids[0..n_ids), in that order; a request that vanished since the snapshot (deleted
+ * with the sqlite3 tool) gets an empty row rather than a hole. */
+static GPtrArray *
+fetch_rows (HdRequestList *self,
+            const gint64  *ids,
+            guint          n_ids)
+{
+  static char *page_sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) positions = NULL;
+  GPtrArray *rows;
+  HdStmt *stmt;
+
+  g_assert (n_ids <= PAGE_SIZE);
+
+  if (g_once_init_enter (&page_sql))
+    g_once_init_leave (&page_sql, build_page_sql ());
+
+  rows = g_ptr_array_new_full (n_ids, g_object_unref);
+  g_ptr_array_set_size (rows, n_ids);
+  positions = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < n_ids; i++)
+    g_hash_table_insert (positions, (gpointer) &ids[i], GUINT_TO_POINTER (i + 1));
+
+  stmt = hd_database_prepare (self->db, page_sql, &error);
+  if (stmt != NULL)
+    {
+      g_autoptr(HdStmt) auto_stmt = stmt;
+      int rc;
+
+      for (guint i = 0; i < n_ids; i++)
+        sqlite3_bind_int64 (stmt, i + 1, ids[i]);
+      while ((rc = hd_database_step (self->db, stmt, &error)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          guint position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, &id));
+
+          if (position > 0 && g_ptr_array_index (rows, position - 1) == NULL)
+            g_ptr_array_index (rows, position - 1) = row_from_stmt (self, stmt);
+        }
+    }
+  if (error != NULL)
+    g_warning ("Cannot read requests of the journal: %s", error->message);
+
+  for (guint i = 0; i < n_ids; i++)
+    if (g_ptr_array_index (rows, i) == NULL)
+      g_ptr_array_index (rows, i) = hd_request_row_new (ids[i], 0, "", 0, 0, 0, "", 0, FALSE, 0, 0, 0);
+  return rows;
+}
+
+static Page *
+get_page (HdRequestList *self,
+          guint          index)
+{
+  Page *page;
+  guint start, n;
+
+  for (GList *l = self->pages.head; l != NULL; l = l->next)
+    {
+      page = l->data;
+      if (page->index == index)
+        {
+          if (l != self->pages.head)
+            {
+              g_queue_unlink (&self->pages, l);
+              g_queue_push_head_link (&self->pages, l);
+            }
+          return page;
+        }
+    }
+
+  start = index * PAGE_SIZE;
+  g_assert (start < self->ids->len);
+  n = MIN (PAGE_SIZE, self->ids->len - start);
+
+  page = g_new0 (Page, 1);
+  page->index = index;
+  page->rows = fetch_rows (self, &g_array_index (self->ids, gint64, start), n);
+  g_queue_push_head (&self->pages, page);
+
+  while (self->pages.length > MAX_PAGES)
+    page_free (g_queue_pop_tail (&self->pages));
+
+  return page;
+}
+
+/* GListModel */
+
+static GType
+hd_request_list_get_item_type (GListModel *model)
+{
+  return HD_TYPE_REQUEST_ROW;
+}
+
+static guint
+hd_request_list_get_n_items (GListModel *model)
+{
+  return HD_REQUEST_LIST (model)->ids->len;
+}
+
+static gpointer
+hd_request_list_get_item (GListModel *model,
+                          guint       position)
+{
+  HdRequestList *self = HD_REQUEST_LIST (model);
+  Page *page;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  page = get_page (self, position / PAGE_SIZE);
+  return g_object_ref (g_ptr_array_index (page->rows, position % PAGE_SIZE));
+}
+
+static void
+hd_request_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = hd_request_list_get_item_type;
+  iface->get_n_items = hd_request_list_get_n_items;
+  iface->get_item = hd_request_list_get_item;
+}
+
+/* GObject */
+
+static void
+hd_request_list_finalize (GObject *object)
+{
+  HdRequestList *self = HD_REQUEST_LIST (object);
+
+  g_assert (self->first_rows == NULL);
+
+  g_queue_clear_full (&self->pages, (GDestroyNotify) page_free);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->incoming, g_array_unref);
+  g_mutex_clear (&self->lock);
+  hd_request_filter_clear (&self->filter);
+  g_clear_object (&self->terms);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (hd_request_list_parent_class)->finalize (object);
+}
+
+static void
+hd_request_list_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  HdRequestList *self = HD_REQUEST_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, self->complete);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hd_request_list_class_init (HdRequestListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hd_request_list_finalize;
+  object_class->get_property = hd_request_list_get_property;
+
+  /**
+   * HdRequestList:complete:
+   *
+   * Whether every matching request is in the model. A model from hd_request_list_new_async()
+   * arrives with its first rows and grows (items-changed at its end) until then.
+   */
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hd_request_list_init (HdRequestList *self)
+{
+  hd_request_filter_init (&self->filter);
+  g_queue_init (&self->pages);
+  g_mutex_init (&self->lock);
+  self->complete = TRUE;
+}
+
+static HdRequestList *
+hd_request_list_new_internal (HdDatabase            *db,
+                              HdTerms               *terms,
+                              const HdRequestFilter *filter,
+                              HdRequestSort          sort,
+                              gboolean               descending,
+                              const Moments         *moments,
+                              GArray                *ids)
+{
+  HdRequestList *self = g_object_new (HD_TYPE_REQUEST_LIST, NULL);
+
+  self->db = g_object_ref (db);
+  self->terms = terms != NULL ? g_object_ref (terms) : NULL;
+  self->filter = *filter;
+  self->filter.search = g_strdup (filter->search);
+  self->sort = sort;
+  self->descending = descending;
+  self->moments = *moments;
+  self->ids = ids;
+  return self;
+}
+
+/* Streaming: the worker appends ids to @incoming, the main loop moves them into the model */
+
+static void
+return_first_rows (HdRequestList *self,
+                   GError        *error)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->first_rows);
+
+  if (task == NULL)
+    {
+      g_clear_error (&error);
+      return;
+    }
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_object_ref (self), g_object_unref);
+}
+
+static void
+drain (HdRequestList *self)
+{
+  g_autoptr(GArray) incoming = NULL;
+  guint old_len;
+
+  g_mutex_lock (&self->lock);
+  incoming = g_steal_pointer (&self->incoming);
+  g_atomic_int_set (&self->drain_queued, 0);
+  g_mutex_unlock (&self->lock);
+
+  if (incoming == NULL || incoming->len == 0)
+    return;
+
+  old_len = self->ids->len;
+  g_array_append_vals (self->ids, incoming->data, incoming->len);
+  /* Only the new end changes: cheap for the view whatever the size (not §2.2's case) */
+  g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, incoming->len);
+  return_first_rows (self, NULL);
+}
+
+static gboolean
+drain_cb (gpointer user_data)
+{
+  drain (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker */
+static void
+push_chunk (GArray   *ids,
+            gpointer  user_data)
+{
+  HdRequestList *self = user_data;
+
+  g_mutex_lock (&self->lock);
+  if (self->incoming == NULL)
+    self->incoming = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
+  g_array_append_vals (self->incoming, ids->data, ids->len);
+  g_mutex_unlock (&self->lock);
+
+  /* Below the priority of redrawing: the first rows are drawn before more come in */
+  if (g_atomic_int_compare_and_exchange (&self->drain_queued, 0, 1))
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, drain_cb, g_object_ref (self), g_object_unref);
+}
+
+typedef struct {
+  HdDatabase      *db;
+  HdRequestFilter *filter;
+  HdRequestSort    sort;
+  gboolean         descending;
+  Moments          moments;
+} SnapshotData;
+
+static void
+snapshot_data_free (SnapshotData *data)
+{
+  g_clear_object (&data->db);
+  hd_request_filter_free (data->filter);
+  g_free (data);
+}
+
+static void
+snapshot_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  SnapshotData *data = task_data;
+  g_autoptr(HdDatabase) connection = NULL;
+  g_autoptr(GArray) ids = NULL;
+  GError *error = NULL;
+
+  /* A connection belongs to one thread at a time; WAL lets this reader run beside the
+   * main thread's writes. */
+  connection = hd_database_open_connection (data->db, &error);
+  if (connection == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  ids = run_snapshot (connection, data->filter, data->sort, data->descending, &data->moments,
+                      push_chunk, source_object, cancellable, &error);
+  if (ids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+snapshot_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  HdRequestList *self = HD_REQUEST_LIST (source);
+  GError *error = NULL;
+
+  drain (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* Before the first rows the caller gets the error; after them, the model just stops */
+      if (self->first_rows == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("The journal stopped loading: %s", error->message);
+      return_first_rows (self, error);
+    }
+  else
+    return_first_rows (self, NULL);
+
+  self->complete = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+}
+
+/* Public API */
+
+/**
+ * hd_request_list_new_sync:
+ * @db: the database (its own connection is used, on the calling thread)
+ * @terms: (nullable): the terms, for the overdue queue, ages and overdue marks
+ * @filter: (nullable): what to show; %NULL for everything
+ * @sort: the column to sort by
+ * @descending: whether to sort from the largest
+ * @now: the moment for the queues and ages, or 0 for the current time
+ *
+ * Builds the snapshot on the calling thread. The UI uses hd_request_list_new_async().
+ *
+ * Returns: (transfer full): the model, or %NULL with @error set
+ */
+HdRequestList *
+hd_request_list_new_sync (HdDatabase            *db,
+                          HdTerms               *terms,
+                          const HdRequestFilter *filter,
+                          HdRequestSort          sort,
+                          gboolean               descending,
+                          gint64                 now,
+                          GCancellable          *cancellable,
+                          GError               **error)
+{
+  HdRequestFilter all;
+  Moments moments;
+  GArray *ids;
+
+  g_return_val_if_fail (HD_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (terms == NULL || HD_IS_TERMS (terms), NULL);
+  g_return_val_if_fail (sort < HD_N_REQUEST_SORTS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (filter == NULL)
+    {
+      hd_request_filter_init (&all);
+      filter = &all;
+    }
+  compute_moments (terms, now != 0 ? now : g_get_real_time () / G_USEC_PER_SEC, &moments);
+
+  ids = run_snapshot (db, filter, sort, descending, &moments, NULL, NULL, cancellable, error);
+  if (ids == NULL)
+    return NULL;
+  return hd_request_list_new_internal (db, terms, filter, sort, descending, &moments, ids);
+}
+
+/**
+ * hd_request_list_new_async:
+ *
+ * Like hd_request_list_new_sync(), but the snapshot query runs in a worker thread on its own
+ * connection, so the window stays responsive on a million requests. @callback runs as soon as
+ * the first rows are there (or the query found none); the model then grows at its end until
+ * #HdRequestList:complete. Cancel @cancellable when the user types on: the running query is
+ * interrupted.
+ */
+void
+hd_request_list_new_async (HdDatabase            *db,
+                           HdTerms               *terms,
+                           const HdRequestFilter *filter,
+                           HdRequestSort          sort,
+                           gboolean               descending,
+                           gint64                 now,
+                           GCancellable          *cancellable,
+                           GAsyncReadyCallback    callback,
+                           gpointer               user_data)
+{
+  g_autoptr(GTask) worker = NULL;
+  HdRequestFilter all;
+  HdRequestList *self;
+  SnapshotData *data;
+  Moments moments;
+
+  g_return_if_fail (HD_IS_DATABASE (db));
+  g_return_if_fail (terms == NULL || HD_IS_TERMS (terms));
+  g_return_if_fail (sort < HD_N_REQUEST_SORTS);
+
+  if (filter == NULL)
+    {
+      hd_request_filter_init (&all);
+      filter = &all;
+    }
+  compute_moments (terms, now != 0 ? now : g_get_real_time () / G_USEC_PER_SEC, &moments);
+
+  self = hd_request_list_new_internal (db, terms, filter, sort, descending, &moments,
+                                       g_array_new (FALSE, FALSE, sizeof (gint64)));
+  self->complete = FALSE;
+  self->first_rows = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (self->first_rows, hd_request_list_new_async);
+
+  data = g_new0 (SnapshotData, 1);
+  data->db = g_object_ref (db);
+  data->filter = hd_request_filter_copy (filter);
+  data->sort = sort;
+  data->descending = descending;
+  data->moments = moments;
+
+  /* The worker task holds the model until the snapshot is complete */
+  worker = g_task_new (self, cancellable, snapshot_done_cb, NULL);
+  g_task_set_task_data (worker, data, (GDestroyNotify) snapshot_data_free);
+  g_task_run_in_thread (worker, snapshot_thread);
+  g_object_unref (self);
+}
+
+/**
+ * hd_request_list_new_finish:
+ *
+ * Returns: (transfer full): the model, with its first rows and maybe still growing, or %NULL
+ *   with @error set (%G_IO_ERROR_CANCELLED when cancelled)
+ */
+HdRequestList *
+hd_request_list_new_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hd_request_list_new_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * hd_request_list_is_complete:
+ *
+ * Returns: whether every matching request is in the model (see #HdRequestList:complete)
+ */
+gboolean
+hd_request_list_is_complete (HdRequestList *self)
+{
+  g_return_val_if_fail (HD_IS_REQUEST_LIST (self), TRUE);
+  return self->complete;
+}
+
+/**
+ * hd_request_list_get_count:
+ *
+ * Returns: how many requests match the filter (the length of the snapshot)
+ */
+guint
+hd_request_list_get_count (HdRequestList *self)
+{
+  g_return_val_if_fail (HD_IS_REQUEST_LIST (self), 0);
+  return self->ids->len;
+}
+
+/**
+ * hd_request_list_get_id:
+ *
+ * Returns: the id of the request at @position without building its row, or 0
+ */
+gint64
+hd_request_list_get_id (HdRequestList *self,
+                        guint          position)
+{
+  g_return_val_if_fail (HD_IS_REQUEST_LIST (self), 0);
+
+  if (position >= self->ids->len)
+    return 0;
+  return g_array_index (self->ids, gint64, position);
+}
+
+/**
+ * hd_request_list_find:
+ *
+ * Returns: the position of request @id, or %G_MAXUINT when the snapshot does not hold it
+ */
+guint
+hd_request_list_find (HdRequestList *self,
+                      gint64         id)
+{
+  const gint64 *ids;
+
+  g_return_val_if_fail (HD_IS_REQUEST_LIST (self), G_MAXUINT);
+
+  ids = (const gint64 *) (gpointer) self->ids->data;
+  for (guint i = 0; i < self->ids->len; i++)
+    if (ids[i] == id)
+      return i;
+  return G_MAXUINT;
+}
+
+/**
+ * hd_request_list_get_row:
+ *
+ * Returns: (transfer full) (nullable): the row at @position
+ */
+HdRequestRow *
+hd_request_list_get_row (HdRequestList *self,
+                         guint          position)
+{
+  g_return_val_if_fail (HD_IS_REQUEST_LIST (self), NULL);
+  return g_list_model_get_item (G_LIST_MODEL (self), position);
+}
+
+/**
+ * hd_request_list_refresh_row:
+ * @id: a request that was changed
+ *
+ * Reads the request again when its row is cached and tells the view (items-changed of that one
+ * position). Whether it still matches the filter is not checked: the row stays until the next
+ * snapshot, as in a mail client.
+ *
+ * Returns: whether the snapshot holds @id
+ */
+gboolean
+hd_request_list_refresh_row (HdRequestList *self,
+                             gint64         id)
+{
+  guint position;
+
+  g_return_val_if_fail (HD_IS_REQUEST_LIST (self), FALSE);
+
+  position = hd_request_list_find (self, id);
+  if (position == G_MAXUINT)
+    return FALSE;
+
+  for (GList *l = self->pages.head; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+
+      if (page->index == position / PAGE_SIZE)
+        {
+          g_autoptr(GPtrArray) rows = fetch_rows (self, &id, 1);
+          gpointer old = g_ptr_array_index (page->rows, position % PAGE_SIZE);
+
+          g_ptr_array_index (page->rows, position % PAGE_SIZE) = g_object_ref (g_ptr_array_index (rows, 0));
+          g_object_unref (old);
+          break;
+        }
+    }
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  return TRUE;
+}
+
+const HdRequestFilter *
+hd_request_list_get_filter (HdRequestList *self)
+{
+  g_return_val_if_fail (HD_IS_REQUEST_LIST (self), NULL);
+  return &self->filter;
+}
+
+HdRequestSort
+hd_request_list_get_sort (HdRequestList *self)
+{
+  g_return_val_if_fail (HD_IS_REQUEST_LIST (self), HD_REQUEST_SORT_RECEIVED);
+  return self->sort;
+}
+
+gboolean
+hd_request_list_get_descending (HdRequestList *self)
+{
+  g_return_val_if_fail (HD_IS_REQUEST_LIST (self), FALSE);
+  return self->descending;
+}
+
+gint64
+hd_request_list_get_now (HdRequestList *self)
+{
+  g_return_val_if_fail (HD_IS_REQUEST_LIST (self), 0);
+  return self->moments.now;
+}
+
+/* For tests: the page cache stays bounded */
+guint
+hd_request_list_get_n_cached_pages (HdRequestList *self)
+{
+  g_return_val_if_fail (HD_IS_REQUEST_LIST (self), 0);
+  return self->pages.length;
+}
