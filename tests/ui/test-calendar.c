@@ -1,0 +1,630 @@
+/* test-calendar.c — the calendar of consultations, in Russian, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Books a consultation by clicking a free slot of the week view (the first working weekday
+ * after tomorrow, 10:00), tries a conflicting one 10 minutes later with Ctrl+N's action and
+ * sees the refusal with three suggested slots, books one of them, records a visitor received
+ * without booking on the last working day before today (in the reception hours), marks the
+ * first consultation held from the day's agenda, and checks the database after each step.
+ * Screenshots of the week (light and dark), the day and the month, and of the refusal, go to
+ * $HD_SCREENSHOT_DIR. The dates are relative to today, so the walk runs on any day.
+ *
+ * gtk_test_init() is not used: it switches the locale to en_US.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "hd-appointment-store.h"
+#include "hd-application.h"
+#include "hd-database-private.h"
+#include "hd-date.h"
+#include "hd-person-store.h"
+#include "hd-reception-hours.h"
+#include "hd-request-store.h"
+#include "hd-terms.h"
+#include "hd-window.h"
+#include "calendar/hd-booking-dialog.h"
+#include "calendar/hd-calendar-view.h"
+#include "calendar/hd-week-view.h"
+
+typedef void (*StepFunc) (HdApplication *app);
+
+typedef struct {
+  StepFunc  step;
+  gboolean  started;
+} Walk;
+
+static char *system_data_dirs;
+
+/* ---------------------------------------------------------------------------------------- */
+/* Helpers (the pattern of test-window.c)                                                    */
+
+static char *
+db_path (void)
+{
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  return g_build_filename (g_get_user_data_dir (), "helpdesk.db", NULL);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_until (gboolean  (*done) (gpointer),
+            gpointer    data,
+            const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (15, timeout_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+  g_source_remove (id);
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static HdWindow *
+find_main_window (HdApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (HD_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  /* (transfer none): GTK's own list of windows */
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+
+
+
+static gboolean
+database_ready (gpointer data)
+{
+  HdApplication *app = data;
+  HdContext *context = hd_application_get_context (app);
+
+  return !hd_application_is_opening (app) && context != NULL &&
+         hd_context_get_database (context) != NULL;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("HD_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  /* let animations (entry rows' titles, the banner's slide) finish */
+  wait_ms (350);
+  gtk_test_widget_wait_for_draw (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_mkdir_with_parents (dir, 0755);
+  file_name = g_strdup_printf ("calendar-%s.png", name);
+  path = g_build_filename (dir, file_name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+activate_detailed (GtkWidget  *widget,
+                   const char *detailed_action)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_action_parse_detailed_name (detailed_action, &name, &target, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action_variant (widget, name, target));
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* The walk                                                                                  */
+
+static GTimeZone *
+school_tz (void)
+{
+  return g_time_zone_new_identifier (HD_TERMS_DEFAULT_TIME_ZONE);
+}
+
+static gint64
+at (const GDate *day,
+    int          hour,
+    int          minute)
+{
+  g_autoptr(GTimeZone) tz = school_tz ();
+  g_autoptr(GDateTime) dt = g_date_time_new (tz, g_date_get_year (day), g_date_get_month (day),
+                                             g_date_get_day (day), hour, minute, 0);
+
+  return g_date_time_to_unix (dt);
+}
+
+static gint64
+count_rows (HdContext  *context,
+            const char *sql)
+{
+  g_autoptr(HdStmt) stmt = hd_database_prepare (hd_context_get_database (context), sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* A working weekday at or after @from (forward) or before it (backward) */
+static void
+working_weekday (HdWorkdays *workdays,
+                 const GDate *from,
+                 int          step,
+                 GDate       *out)
+{
+  *out = *from;
+  while (!hd_workdays_is_working_day (workdays, out) || g_date_get_weekday (out) > G_DATE_FRIDAY)
+    {
+      if (step > 0)
+        g_date_add_days (out, 1);
+      else
+        g_date_subtract_days (out, 1);
+    }
+}
+
+static HdBookingDialog *
+wait_for_dialog (void)
+{
+  HdBookingDialog *dialog = HD_BOOKING_DIALOG (find_toplevel (HD_TYPE_BOOKING_DIALOG));
+
+  g_assert_nonnull (dialog);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+static void
+type_person (HdBookingDialog *dialog,
+             const char      *text,
+             gboolean         pick_match)
+{
+  GtkWidget *matches = hd_booking_dialog_get_field_widget (dialog, "matches");
+  GtkWidget *row;
+
+  gtk_editable_set_text (GTK_EDITABLE (hd_booking_dialog_get_field_widget (dialog, "person")), text);
+  if (!pick_match)
+    return;
+  row = gtk_widget_get_first_child (matches);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (matches, "row-activated", row);
+}
+
+static void
+walk_calendar (HdApplication *app)
+{
+  HdWindow *window = find_main_window (app);
+  HdContext *context;
+  HdCalendarView *view;
+  HdWeekView *week;
+  HdBookingDialog *dialog;
+  g_autoptr(HdWorkdays) workdays = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) tz = school_tz ();
+  g_autoptr(HdAppointment) first = NULL;
+  g_autoptr(HdRequest) request = NULL;
+  GDate today, target, past, next_week;
+  gint64 slot, first_id, t0;
+  AdwMessageDialog *held;
+  GtkWidget *entry;
+
+  wait_until (database_ready, app, "the database to open");
+  context = hd_application_get_context (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  activate_detailed (GTK_WIDGET (window), "win.show-view('calendar')");
+  g_assert_cmpstr (hd_window_get_visible_view (window), ==, "calendar");
+
+  view = HD_CALENDAR_VIEW (find_widget (GTK_WIDGET (window), HD_TYPE_CALENDAR_VIEW));
+  g_assert_nonnull (view);
+  week = hd_calendar_view_get_week_view (view);
+
+  workdays = hd_workdays_new (&error);
+  g_assert_no_error (error);
+  hd_date_set_today (&today, tz);
+  g_date_add_days (&today, 2);
+  working_weekday (workdays, &today, 1, &target);
+  hd_date_set_today (&today, tz);
+  g_date_subtract_days (&today, 1);
+  working_weekday (workdays, &today, -1, &past);
+  slot = at (&target, 10, 0);
+
+  /* ---- Book by clicking a free slot of the week ---- */
+  hd_calendar_view_go_to (view, &target, "week");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (hd_week_view_get_n_columns (week), >=, 5);
+  g_assert_cmpint (hd_week_view_get_appointment_at (week, slot), ==, 0);
+  g_signal_emit_by_name (week, "slot-activated", slot);
+  dialog = wait_for_dialog ();
+  g_assert_false (hd_booking_dialog_get_walk_in (dialog));
+  g_assert_cmpint (hd_booking_dialog_get_start (dialog), ==, slot);
+  type_person (dialog, "лебед", TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hd_booking_dialog_get_field_widget (dialog, "person"))),
+                   ==, "Лебедева Ирина Сергеевна");
+  gtk_editable_set_text (GTK_EDITABLE (hd_booking_dialog_get_field_widget (dialog, "summary")),
+                         "Не видны оценки ребёнка за четверть");
+  save_screenshot (GTK_WIDGET (dialog), "booking");
+  g_assert_true (hd_booking_dialog_save (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  first_id = hd_week_view_get_appointment_at (week, slot + 60);
+  g_assert_cmpint (first_id, >, 0);
+  g_assert_cmpint (count_rows (context, "SELECT count(*) FROM requests"), ==, 1);
+
+  /* ---- A conflicting booking 10 minutes later: refused, with suggestions ---- */
+  hd_week_view_select (week, slot + 10 * 60);
+  activate_detailed (GTK_WIDGET (view), "calendar.book");
+  dialog = wait_for_dialog ();
+  g_assert_cmpint (hd_booking_dialog_get_start (dialog), ==, slot + 10 * 60);
+  type_person (dialog, "Орлов", TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (hd_booking_dialog_get_field_widget (dialog, "summary")),
+                         "Как перенести урок в расписании");
+  g_assert_false (hd_booking_dialog_save (dialog));
+  g_assert_nonnull (hd_booking_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (hd_booking_dialog_get_error (dialog), "Лебедева"));
+  g_assert_cmpuint (hd_booking_dialog_get_n_suggestions (dialog), ==, 3);
+  g_assert_true (gtk_widget_has_css_class (hd_booking_dialog_get_field_widget (dialog, "start"), "error"));
+  save_screenshot (GTK_WIDGET (dialog), "refusal");
+  g_assert_cmpint (count_rows (context, "SELECT count(*) FROM appointments WHERE topic != 'other'"), ==, 1);
+  {
+    GtkWidget *box = hd_booking_dialog_get_field_widget (dialog, "suggestions");
+    GtkWidget *button = find_widget (box, GTK_TYPE_BUTTON);
+
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+  }
+  g_assert_cmpint (hd_booking_dialog_get_start (dialog), !=, slot + 10 * 60);
+  g_assert_true (hd_booking_dialog_save (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (count_rows (context, "SELECT count(*) FROM appointments WHERE topic != 'other'"), ==, 2);
+  g_assert_cmpint (count_rows (context, "SELECT count(*) FROM requests"), ==, 2);
+
+  /* ---- A visitor received without booking, in last working day's reception hours ---- */
+  activate_detailed (GTK_WIDGET (view), "calendar.walk-in");
+  dialog = wait_for_dialog ();
+  g_assert_true (hd_booking_dialog_get_walk_in (dialog));
+  hd_booking_dialog_set_start (dialog, at (&past, 14, 20));
+  type_person (dialog, "Сидоров Алексей Петрович", FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (hd_booking_dialog_get_field_widget (dialog, "summary")),
+                         "Не отмечается посещаемость");
+  gtk_editable_set_text (GTK_EDITABLE (hd_booking_dialog_get_field_widget (dialog, "outcome")),
+                         "Показала, как отметить отсутствующих");
+  save_screenshot (GTK_WIDGET (dialog), "walk-in");
+  g_assert_true (hd_booking_dialog_save (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (count_rows (context, "SELECT count(*) FROM appointments WHERE walk_in = 1 AND status = 'held'"), ==, 1);
+  g_assert_cmpint (count_rows (context, "SELECT count(*) FROM requests WHERE status = 'resolved' AND channel = 'in_person'"), ==, 1);
+  g_assert_cmpint (count_rows (context, "SELECT count(*) FROM people"), ==, 3);
+
+  /* ---- Mark the first consultation held from the day's agenda ---- */
+  hd_calendar_view_go_to (view, &target, "day");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "day");
+  {
+    g_autofree char *action = g_strdup_printf ("calendar.mark-held(int64 %" G_GINT64_FORMAT ")", first_id);
+
+    activate_detailed (GTK_WIDGET (view), action);
+  }
+  held = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (held);
+  entry = find_widget (GTK_WIDGET (held), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Включили отображение итоговых оценок");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (held));
+  save_screenshot (GTK_WIDGET (held), "held");
+  /* What the button does: respond, then close */
+  adw_message_dialog_response (held, "held");
+  gtk_window_close (GTK_WINDOW (held));
+  wait_until (window_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the dialog to close");
+  first = hd_appointment_store_get (hd_context_get_database (context), first_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hd_appointment_get_status (first), ==, HD_APPOINTMENT_HELD);
+  request = hd_request_store_get (hd_context_get_database (context), hd_appointment_get_request_id (first), &error);
+  g_assert_cmpint (hd_request_get_status (request), ==, HD_STATUS_RESOLVED);
+  g_assert_cmpstr (hd_request_get_resolution (request), ==, "Включили отображение итоговых оценок");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "day-held");
+
+  /* ---- Week (light and dark) and month ---- */
+  hd_calendar_view_go_to (view, &target, "week");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "week");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "week-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  hd_calendar_view_go_to (view, &target, "month");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "month");
+
+  /* A week with a holiday and a short day, and one with a working Saturday */
+  g_date_clear (&next_week, 1);
+  g_date_set_dmy (&next_week, 3, 11, 2026);
+  hd_calendar_view_go_to (view, &next_week, "week");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "week-holiday");
+  g_date_set_dmy (&next_week, 20, 2, 2027);
+  hd_calendar_view_go_to (view, &next_week, "week");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (hd_week_view_get_n_columns (week), ==, 6);
+  save_screenshot (GTK_WIDGET (window), "week-saturday");
+
+  /* Keyboard: Down moves the selection by a slot, Page Down a week */
+  {
+    GtkEventController *keys = NULL;
+    GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (week));
+    gint64 selected;
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && keys == NULL; i++)
+      {
+        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+          keys = c;
+      }
+    g_object_unref (controllers);
+    g_assert_nonnull (keys);
+    hd_calendar_view_go_to (view, &target, "week");
+    hd_week_view_select (week, slot);
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+    g_assert_true (handled);
+    selected = hd_week_view_get_selected_start (week);
+    g_assert_cmpint (selected, ==, slot + 30 * 60);
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Page_Down, 0, 0, &handled);
+    g_assert_cmpint (hd_week_view_get_selected_start (week), ==, selected + 7 * 86400);
+  }
+
+  /* 20 000 consultations far ahead (March 2027 on), for the timing of a busy week; written
+   * after the start, so that the other pages do not count them */
+  {
+    HdDatabase *db = hd_context_get_database (context);
+    g_autoptr(GDateTime) first_day = g_date_time_new (tz, 2027, 3, 1, 9, 0, 0);
+    gint64 base = g_date_time_to_unix (first_day);
+
+    g_assert_true (hd_database_begin (db, &error));
+    for (int i = 0; i < 20000; i++)
+      {
+        g_autoptr(HdStmt) stmt =
+          hd_database_prepare (db, "INSERT INTO appointments (starts_at, ends_at, person_id, topic, mode,"
+                                   " status, created_at, updated_at)"
+                                   " VALUES (?1, ?1 + 600, 1, 'other', 'in_person', 'scheduled', ?2, ?2)",
+                               &error);
+        gint64 starts = base + (gint64) (i / 40) * 86400 + (gint64) (i % 40) * 12 * 60;
+
+        g_assert_no_error (error);
+        sqlite3_bind_int64 (stmt, 1, starts);
+        sqlite3_bind_int64 (stmt, 2, base);
+        g_assert_true (hd_database_step_done (db, stmt, &error));
+      }
+    g_assert_true (hd_database_commit (db, &error));
+  }
+
+  /* Switching weeks with 20 000 consultations in the database (from March 2027, 40 a day):
+   * the load and the first frame */
+  g_date_set_dmy (&next_week, 7, 6, 2027);
+  hd_calendar_view_go_to (view, &next_week, "week");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  t0 = g_get_monotonic_time ();
+  activate_detailed (GTK_WIDGET (view), "calendar.next");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (week));
+  t0 = g_get_monotonic_time () - t0;
+  g_test_message ("week switch, %" G_GINT64_FORMAT " consultations in the database: load %.1f ms, "
+                  "load + first frame %.1f ms",
+                  count_rows (context, "SELECT count(*) FROM appointments"),
+                  hd_calendar_view_get_last_load_ms (view), t0 / 1000.0);
+  save_screenshot (GTK_WIDGET (window), "week-busy");
+  /* The budget is 50 ms; allow for a loaded test machine */
+  g_assert_cmpint (t0, <, 500 * 1000);
+}
+
+static gboolean
+run_walk_cb (gpointer user_data)
+{
+  HdApplication *app = user_data;
+  Walk *walk = g_object_get_data (G_OBJECT (app), "walk");
+
+  walk->step (app);
+  activate_detailed (GTK_WIDGET (find_main_window (app)), "app.quit");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activate_cb (HdApplication *app,
+             Walk          *walk)
+{
+  if (walk->started)
+    return;
+  walk->started = TRUE;
+  g_idle_add (run_walk_cb, app);
+}
+
+static void
+add_icon_paths (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_auto(GStrv) dirs = g_strsplit (system_data_dirs, G_SEARCHPATH_SEPARATOR_S, -1);
+  g_autofree char *app_icons = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "icons", NULL);
+  g_autoptr(GStrvBuilder) mime_dirs = g_strv_builder_new ();
+  g_auto(GStrv) mime_dirv = NULL;
+
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *mime = g_build_filename (dirs[i], "mime", NULL);
+
+      g_strv_builder_add (mime_dirs, mime);
+    }
+  mime_dirv = g_strv_builder_end (mime_dirs);
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirv);
+
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *icons = g_build_filename (dirs[i], "icons", NULL);
+
+      gtk_icon_theme_add_search_path (theme, icons);
+    }
+  gtk_icon_theme_add_search_path (theme, app_icons);
+}
+
+static void
+test_calendar (void)
+{
+  g_autofree char *path = db_path ();
+  g_autoptr(HdApplication) app = NULL;
+  Walk walk = { walk_calendar, FALSE };
+  int status;
+
+  /* Two people, and reception hours every weekday 14:00–17:00 */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(HdDatabase) db = hd_database_open (path, &error);
+    const struct { const char *name; int kind; } people[] = {
+      { "Лебедева Ирина Сергеевна", HD_REQUESTER_PARENT },
+      { "Орлов Пётр Ильич", HD_REQUESTER_STAFF },
+    };
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+      {
+        g_autoptr(HdPerson) person = hd_person_new ();
+
+        hd_person_set_full_name (person, people[i].name);
+        hd_person_set_kind (person, people[i].kind);
+        g_assert_true (hd_person_store_create (db, person, &error));
+        g_assert_no_error (error);
+      }
+    for (int weekday = 1; weekday <= 5; weekday++)
+      {
+        g_autoptr(HdReceptionHours) hours = hd_reception_hours_new ();
+
+        hd_reception_hours_set_weekday (hours, weekday);
+        hd_reception_hours_set_starts_min (hours, 14 * 60);
+        hd_reception_hours_set_ends_min (hours, 17 * 60);
+        hd_reception_hours_set_place (hours, "каб. 12");
+        hd_reception_hours_set_valid_from (hours, "2026-01-01");
+        g_assert_true (hd_reception_hours_store_save (db, hours, &error));
+        g_assert_no_error (error);
+      }
+  }
+
+  app = hd_application_new (path);
+  add_icon_paths ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_object_set_data (G_OBJECT (app), "walk", &walk);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), &walk);
+  status = g_application_run (G_APPLICATION (app), 0, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (walk.started);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("HD_LOCALEDIR");
+
+  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+  if (system_data_dirs == NULL || *system_data_dirs == '\0')
+    {
+      g_free (system_data_dirs);
+      system_data_dirs = g_strdup ("/usr/local/share:/usr/share");
+    }
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (setlocale (LC_ALL, "") == NULL || g_str_has_prefix (setlocale (LC_ALL, NULL), "C"))
+    {
+      g_test_message ("ru_RU.UTF-8 is not available; using C.UTF-8 with LANGUAGE=ru");
+      g_setenv ("LANGUAGE", "ru", TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_disable_setlocale ();
+  gtk_init ();
+
+  g_test_add_func ("/ui/calendar/walk", test_calendar);
+
+  return g_test_run ();
+}
