@@ -15,6 +15,7 @@
 
 #include "hd-context.h"
 #include "hd-settings-keys.h"
+#include "hd-terms.h"
 
 struct _HdContext
 {
@@ -23,6 +24,7 @@ struct _HdContext
   /* Owned */
   HdDatabase *database;
   GSettings  *settings;
+  GTimeZone  *time_zone;   /* the school's, from the time-zone setting; NULL until asked */
 };
 
 G_DEFINE_FINAL_TYPE (HdContext, hd_context, G_TYPE_OBJECT)
@@ -65,6 +67,7 @@ default_for (const char *key)
 static void
 hd_context_dispose (GObject *object)
 {
+  g_clear_pointer (&HD_CONTEXT (object)->time_zone, g_time_zone_unref);
   HdContext *self = HD_CONTEXT (object);
 
   g_clear_object (&self->database);
@@ -273,6 +276,56 @@ hd_context_set_setting (HdContext   *self,
   new = hd_context_get_setting (self, key);
 
   if (g_strcmp0 (old, new) != 0)
-    g_signal_emit (self, signals[SETTING_CHANGED], g_quark_from_string (key), key);
+    {
+      if (g_str_equal (key, HD_SETTING_TIME_ZONE))
+        g_clear_pointer (&self->time_zone, g_time_zone_unref);
+      g_signal_emit (self, signals[SETTING_CHANGED], g_quark_from_string (key), key);
+    }
   return TRUE;
+}
+
+/**
+ * hd_context_get_time_zone:
+ *
+ * The school's time zone (the `time-zone` setting, Asia/Yakutsk by default). Every time the
+ * app shows or reads is in this zone, as the statistics count days in it, whatever zone the
+ * computer is set to.
+ *
+ * Returns: (transfer none): the time zone
+ */
+GTimeZone *
+hd_context_get_time_zone (HdContext *self)
+{
+  g_return_val_if_fail (HD_IS_CONTEXT (self), NULL);
+
+  if (self->time_zone == NULL)
+    {
+      g_autofree char *name = hd_context_get_setting (self, HD_SETTING_TIME_ZONE);
+
+      if (name != NULL && *name != '\0')
+        self->time_zone = g_time_zone_new_identifier (name);
+      if (self->time_zone == NULL)
+        self->time_zone = g_time_zone_new_identifier (HD_TERMS_DEFAULT_TIME_ZONE);
+      if (self->time_zone == NULL)
+        self->time_zone = g_time_zone_new_local ();
+    }
+  return self->time_zone;
+}
+
+/**
+ * hd_context_date_time:
+ * @unix_seconds: an instant
+ *
+ * Returns: (transfer full): @unix_seconds in the school's time zone
+ */
+GDateTime *
+hd_context_date_time (HdContext *self,
+                      gint64     unix_seconds)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
+
+  g_return_val_if_fail (HD_IS_CONTEXT (self), NULL);
+  if (utc == NULL)
+    return NULL;
+  return g_date_time_to_timezone (utc, hd_context_get_time_zone (self));
 }

@@ -26,5 +26,8 @@ gboolean    hd_context_set_setting     (HdContext   *self,
                                         const char  *key,
                                         const char  *value,
                                         GError     **error);
+GTimeZone  *hd_context_get_time_zone   (HdContext   *self);
+GDateTime  *hd_context_date_time       (HdContext   *self,
+                                        gint64       unix_seconds);
 
 G_END_DECLS

@@ -180,16 +180,17 @@ dropdown_enum (GtkDropDown *dropdown)
 }
 
 static void
-period_bounds (guint   period,
-               gint64 *from,
-               gint64 *to)
+period_bounds (GTimeZone *tz,
+               guint      period,
+               gint64    *from,
+               gint64    *to)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
-                                                      g_date_time_get_month (now),
-                                                      g_date_time_get_day_of_month (now), 0, 0, 0);
-  g_autoptr(GDateTime) month = g_date_time_new_local (g_date_time_get_year (now),
-                                                      g_date_time_get_month (now), 1, 0, 0, 0);
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) today = g_date_time_new (tz, g_date_time_get_year (now),
+                                                g_date_time_get_month (now),
+                                                g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autoptr(GDateTime) month = g_date_time_new (tz, g_date_time_get_year (now),
+                                                g_date_time_get_month (now), 1, 0, 0, 0);
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
 
@@ -220,8 +221,8 @@ period_bounds (guint   period,
         /* The school year starts on 1 September */
         int year = g_date_time_get_year (now) - (g_date_time_get_month (now) < 9 ? 1 : 0);
 
-        start = g_date_time_new_local (year, 9, 1, 0, 0, 0);
-        end = g_date_time_new_local (year + 1, 9, 1, 0, 0, 0);
+        start = g_date_time_new (tz, year, 9, 1, 0, 0, 0);
+        end = g_date_time_new (tz, year + 1, 9, 1, 0, 0, 0);
       }
       break;
 
@@ -268,7 +269,8 @@ read_filter (HdJournalView   *self,
   filter->channel = dropdown_enum (self->channel_dropdown);
   filter->topic = dropdown_enum (self->topic_dropdown);
   filter->requester_kind = dropdown_enum (self->kind_dropdown);
-  period_bounds (gtk_drop_down_get_selected (self->period_dropdown),
+  period_bounds (hd_context_get_time_zone (self->context),
+                 gtk_drop_down_get_selected (self->period_dropdown),
                  &filter->received_from, &filter->received_to);
   filter->queue = current_queue (self);
   filter->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
@@ -355,9 +357,10 @@ update_count (HdJournalView *self)
 /* Cells */
 
 static char *
-format_received (gint64 received_at)
+format_received (HdJournalView *self,
+                 gint64         received_at)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (received_at);
+  g_autoptr(GDateTime) dt = hd_context_date_time (self->context, received_at);
 
   if (dt == NULL)
     return g_strdup ("");
@@ -449,7 +452,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       break;
 
     case HD_REQUEST_SORT_RECEIVED:
-      text = format_received (hd_request_row_get_received_at (row));
+      text = format_received (self, hd_request_row_get_received_at (row));
       break;
 
     case HD_REQUEST_SORT_REQUESTER:

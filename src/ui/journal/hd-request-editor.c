@@ -323,15 +323,20 @@ add_parse_error (GPtrArray  *errors,
 
 /* Dates as a school writes them: 25.11.2026 14:30 */
 static char *
-format_moment (gint64 t)
+format_moment (GTimeZone *tz,
+               gint64     t)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (t);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
+  g_autoptr(GDateTime) dt = utc != NULL ? g_date_time_to_timezone (utc, tz) : NULL;
 
+  if (dt == NULL)
+    return g_strdup ("");
   return g_date_time_format (dt, "%d.%m.%Y %H:%M");
 }
 
 static gboolean
-parse_moment (const char *text,
+parse_moment (GTimeZone  *tz,
+              const char *text,
               gint64     *out)
 {
   int day, month, year, hour = 0, minute = 0, n;
@@ -344,7 +349,7 @@ parse_moment (const char *text,
     year += 2000;
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59)
     return FALSE;
-  dt = g_date_time_new_local (year, month, day, hour, minute, 0);
+  dt = g_date_time_new (tz, year, month, day, hour, minute, 0);
   if (dt == NULL || g_date_time_get_day_of_month (dt) != day)
     return FALSE;
   *out = g_date_time_to_unix (dt);
@@ -388,10 +393,10 @@ read_form (HdRequestEditor *self,
     }
 
   /* The form shows minutes: an unchanged text keeps the stored seconds */
-  original_received = format_moment (hd_request_get_received_at (self->state.original));
+  original_received = format_moment (hd_context_get_time_zone (self->context), hd_request_get_received_at (self->state.original));
   if (g_strcmp0 (g_strstrip (received), original_received) == 0)
     hd_request_set_received_at (r, hd_request_get_received_at (self->state.original));
-  else if (parse_moment (received, &t))
+  else if (parse_moment (hd_context_get_time_zone (self->context), received, &t))
     hd_request_set_received_at (r, t);
   else
     add_parse_error (errors, "received_at",
@@ -749,7 +754,7 @@ find_similar_cb (gpointer user_data)
 
   if (earlier != NULL)
     {
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (hd_request_get_received_at (earlier));
+      g_autoptr(GDateTime) dt = hd_context_date_time (self->context, hd_request_get_received_at (earlier));
       g_autofree char *date = g_date_time_format (dt, "%-d %b");
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, hd_request_get_id (earlier));
       g_autofree char *text = NULL;
@@ -898,7 +903,8 @@ requester_key_pressed_cb (GtkEventControllerKey *controller,
 /* History */
 
 static char *
-format_value (const char *field,
+format_value (GTimeZone  *tz,
+              const char *field,
               const char *value)
 {
   static const struct { const char *field; HdEnumKind kind; } enums[] = {
@@ -915,7 +921,7 @@ format_value (const char *field,
         return g_strdup (v >= 0 ? hd_enum_label (enums[i].kind, v) : value);
       }
   if (g_str_has_suffix (field, "_at"))
-    return format_moment (g_ascii_strtoll (value, NULL, 10));
+    return format_moment (tz, g_ascii_strtoll (value, NULL, 10));
   if (g_str_equal (field, "archived") || g_str_equal (field, "is_repeat"))
     return g_strdup (g_str_equal (value, "1") ? _("yes") : _("no"));
   return g_strdup (value);
@@ -941,7 +947,7 @@ load_history (HdRequestEditor *self)
     {
       HdEvent *event = g_ptr_array_index (events, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *when = format_moment (event->at);
+      g_autofree char *when = format_moment (hd_context_get_time_zone (self->context), event->at);
       g_autofree char *title = NULL;
       g_autofree char *escaped = NULL;
 
@@ -949,8 +955,8 @@ load_history (HdRequestEditor *self)
         title = g_strdup (_("Registered"));
       else
         {
-          g_autofree char *old_value = format_value (event->field, event->old_value);
-          g_autofree char *new_value = format_value (event->field, event->new_value);
+          g_autofree char *old_value = format_value (hd_context_get_time_zone (self->context), event->field, event->old_value);
+          g_autofree char *new_value = format_value (hd_context_get_time_zone (self->context), event->field, event->new_value);
           const char *label = hd_request_field_label (event->field);
 
           /* Translators: a line of a request's history: the field, its old and new value */
@@ -972,7 +978,7 @@ static void
 fill_form (HdRequestEditor *self)
 {
   HdRequest *r = self->state.original;
-  g_autofree char *received = format_moment (hd_request_get_received_at (r));
+  g_autofree char *received = format_moment (hd_context_get_time_zone (self->context), hd_request_get_received_at (r));
   g_autofree char *related = hd_request_get_related_id (r) > 0
                              ? g_strdup_printf ("%" G_GINT64_FORMAT, hd_request_get_related_id (r)) : NULL;
   guint staff = 0;

@@ -507,7 +507,7 @@ load_history (HdNewcomerEditor *self)
     {
       HdEvent *event = g_ptr_array_index (events, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (event->at);
+      g_autoptr(GDateTime) at = hd_context_date_time (self->context, event->at);
       /* Translators: when a change was made, see strftime */
       g_autofree char *when = g_date_time_format (at, _("%-d %B %Y, %H:%M"));
       g_autofree char *title = NULL;
