@@ -727,6 +727,9 @@ hd_onboarding_view_dispose (GObject *object)
 {
   HdOnboardingView *self = HD_ONBOARDING_VIEW (object);
 
+  /* The template's root is the bin's child: unparent it through the bin first, or
+   * dispose_template unparents it a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HD_TYPE_ONBOARDING_VIEW);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);

@@ -570,6 +570,9 @@ build_areas (HdReportsView *self)
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "document-save-symbolic");
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
       gtk_widget_set_tooltip_text (menu_button, _("Save the chart as a picture"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save the chart as a picture"),
+                                      -1);
       gtk_widget_set_halign (menu_button, GTK_ALIGN_END);
       gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
       gtk_widget_set_margin_top (menu_button, 6);
@@ -698,6 +701,8 @@ hd_reports_view_dispose (GObject *object)
   clear_charts (self);
   g_clear_object (&self->report);
 
+  /* The template's root is the bin's child: unparent it through the bin first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HD_TYPE_REPORTS_VIEW);
   g_clear_object (&self->context);
 
