@@ -268,6 +268,18 @@ hd_window_set_property (GObject      *object,
     }
 }
 
+/* A report's bar was clicked: open the journal on the requests it counts */
+static void
+show_requests_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  HdWindow *self = HD_WINDOW (widget);
+
+  hd_window_set_visible_view (self, "journal");
+  hd_journal_view_show_requests (HD_JOURNAL_VIEW (self->journal_view), param);
+}
+
 static void
 hd_window_class_init (HdWindowClass *klass)
 {
@@ -316,6 +328,7 @@ hd_window_class_init (HdWindowClass *klass)
 
   /* Ctrl+1 … Ctrl+4 are set on the application, with the other shortcuts */
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-requests", "a{ss}", show_requests_action);
 }
 
 static void

@@ -557,6 +557,31 @@ filter_and_search (Fixture *f)
   gtk_widget_activate_action (GTK_WIDGET (f->view), "journal.reset-filters", NULL);
   assert_count (f, "Найдено 6 обращений");
   g_assert_cmpstr (hd_journal_view_get_page_name (f->view), ==, "list");
+
+  /* A report's bar opens the journal on what it counts: this month's lesson-planning
+   * requests (the КТП one), then the same topic in a month long past (none) */
+  {
+    HdContext *context = hd_journal_view_get_context (f->view);
+    g_autoptr(GDateTime) now = g_date_time_new_now (hd_context_get_time_zone (context));
+    g_autofree char *month = g_date_time_format (now, "%Y-%m");
+    GVariantBuilder b;
+
+    g_variant_builder_init (&b, G_VARIANT_TYPE ("a{ss}"));
+    g_variant_builder_add (&b, "{ss}", "period", month);
+    g_variant_builder_add (&b, "{ss}", "topic", "lesson_planning");
+    g_variant_builder_add (&b, "{ss}", "description", "Поурочное планирование, этот месяц");
+    hd_journal_view_show_requests (f->view, g_variant_builder_end (&b));
+    assert_count (f, "Найдено 1 обращение — Поурочное планирование, этот месяц");
+
+    g_variant_builder_init (&b, G_VARIANT_TYPE ("a{ss}"));
+    g_variant_builder_add (&b, "{ss}", "period", "2020-01");
+    g_variant_builder_add (&b, "{ss}", "topic", "lesson_planning");
+    hd_journal_view_show_requests (f->view, g_variant_builder_end (&b));
+    assert_count (f, "Найдено 0 обращений");
+
+    gtk_widget_activate_action (GTK_WIDGET (f->view), "journal.reset-filters", NULL);
+    assert_count (f, "Найдено 6 обращений");
+  }
 }
 
 static void

@@ -490,6 +490,19 @@ walk_views (HdApplication *app)
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   resize (GTK_WINDOW (window), 1280, 800);
+
+  /* A report's bar opens the journal on those requests, from any view */
+  press_accel (app, widget, "<Control>4");
+  {
+    GVariantBuilder b;
+
+    g_variant_builder_init (&b, G_VARIANT_TYPE ("a{ss}"));
+    g_variant_builder_add (&b, "{ss}", "period", "2026-11");
+    g_variant_builder_add (&b, "{ss}", "channel", "phone");
+    g_assert_true (gtk_widget_activate_action_variant (widget, "win.show-requests",
+                                                       g_variant_builder_end (&b)));
+  }
+  g_assert_cmpstr (hd_window_get_visible_view (window), ==, "journal");
 }
 
 static void

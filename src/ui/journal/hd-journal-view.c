@@ -16,8 +16,10 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-enums.h"
 #include "hd-error.h"
 #include "hd-journal-view.h"
+#include "hd-period.h"
 #include "hd-request-editor.h"
 #include "hd-request-store.h"
 #include "hd-workdays.h"
@@ -56,6 +58,10 @@ struct _HdJournalView
   gint64               select_after_load;
   guint                loading : 1;
   guint                resetting : 1;
+  guint                custom_period : 1;   /* received_from/to below, from a report's chart */
+  gint64               custom_from;
+  gint64               custom_to;
+  char                *custom_description; /* what the report's bar stood for */
 };
 
 G_DEFINE_FINAL_TYPE (HdJournalView, hd_journal_view, ADW_TYPE_BIN)
@@ -269,9 +275,15 @@ read_filter (HdJournalView   *self,
   filter->channel = dropdown_enum (self->channel_dropdown);
   filter->topic = dropdown_enum (self->topic_dropdown);
   filter->requester_kind = dropdown_enum (self->kind_dropdown);
-  period_bounds (hd_context_get_time_zone (self->context),
-                 gtk_drop_down_get_selected (self->period_dropdown),
-                 &filter->received_from, &filter->received_to);
+  if (self->custom_period)
+    {
+      filter->received_from = self->custom_from;
+      filter->received_to = self->custom_to;
+    }
+  else
+    period_bounds (hd_context_get_time_zone (self->context),
+                   gtk_drop_down_get_selected (self->period_dropdown),
+                   &filter->received_from, &filter->received_to);
   filter->queue = current_queue (self);
   filter->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
@@ -339,6 +351,14 @@ update_count (HdJournalView *self)
   else
     /* Translators: the line above the journal; %u is how many requests match */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Found %u request", "Found %u requests", n), n);
+  if (self->custom_period && self->custom_description != NULL && self->list != NULL)
+    {
+      /* Translators: the count line when the journal was opened from a report's chart:
+       * the first %s is «Найдено 12 обращений», the second what the bar stood for */
+      char *longer = g_strdup_printf (_("%s — %s"), text, self->custom_description);
+      g_free (text);
+      text = longer;
+    }
   gtk_label_set_text (self->count_label, text);
 
   if (self->list == NULL || n > 0 || !hd_request_list_is_complete (self->list))
@@ -715,6 +735,18 @@ filter_changed_cb (HdJournalView *self)
 }
 
 static void
+period_changed_cb (HdJournalView *self)
+{
+  /* The user picked a period: a report's period no longer applies */
+  if (!self->resetting)
+    {
+      self->custom_period = FALSE;
+      g_clear_pointer (&self->custom_description, g_free);
+    }
+  reload (self);
+}
+
+static void
 sorter_changed_cb (HdJournalView *self)
 {
   reload (self);
@@ -801,6 +833,8 @@ reset_filters_action (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->topic_dropdown, 0);
   gtk_drop_down_set_selected (self->kind_dropdown, 0);
   gtk_drop_down_set_selected (self->period_dropdown, 0);
+  self->custom_period = FALSE;
+  g_clear_pointer (&self->custom_description, g_free);
   self->resetting = FALSE;
   reload (self);
 }
@@ -898,6 +932,7 @@ hd_journal_view_dispose (GObject *object)
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   g_clear_weak_pointer (&self->archive_toast);
+  g_clear_pointer (&self->custom_description, g_free);
   /* Unparenting the bin's child before the template lets go of it: libadwaita 1.2 fails to
    * dispose a toast overlay that shows a toast from gtk_widget_dispose_template() */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -1000,6 +1035,7 @@ hd_journal_view_class_init (HdJournalViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, queue_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "journal.new", NULL, new_action);
@@ -1236,4 +1272,63 @@ hd_journal_view_open_request (HdJournalView *self,
   g_signal_connect_object (editor, "open-request", G_CALLBACK (editor_open_request_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
   return GTK_WINDOW (editor);
+}
+
+/**
+ * hd_journal_view_show_requests:
+ * @filter: an `a{ss}` dictionary: `period` (as hd_period_parse() reads it), and at most one of
+ *   `channel`, `topic`, `requester-kind` (enum keys) or `status` (a key or `open`)
+ *
+ * Shows the requests a report's bar stands for: every other filter is reset, the period is
+ * the report's. Unknown keys and values are ignored rather than showing a wrong list.
+ */
+void
+hd_journal_view_show_requests (HdJournalView *self,
+                               GVariant      *filter)
+{
+  const char *text;
+  HdPeriod period;
+  int value;
+
+  g_return_if_fail (HD_IS_JOURNAL_VIEW (self));
+  g_return_if_fail (g_variant_is_of_type (filter, G_VARIANT_TYPE ("a{ss}")));
+
+  self->resetting = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_toggle_button_set_active (self->queue_all, TRUE);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->channel_dropdown, 0);
+  gtk_drop_down_set_selected (self->topic_dropdown, 0);
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  gtk_drop_down_set_selected (self->period_dropdown, 0);
+  self->custom_period = FALSE;
+  g_clear_pointer (&self->custom_description, g_free);
+  if (g_variant_lookup (filter, "description", "&s", &text))
+    self->custom_description = g_strdup (text);
+
+  if (g_variant_lookup (filter, "period", "&s", &text) && self->context != NULL &&
+      hd_period_parse (text, &period, NULL))
+    {
+      hd_period_get_bounds (&period, hd_context_get_time_zone (self->context),
+                            &self->custom_from, &self->custom_to);
+      self->custom_period = TRUE;
+    }
+  if (g_variant_lookup (filter, "channel", "&s", &text) &&
+      (value = hd_enum_from_key (HD_ENUM_CHANNEL, text)) >= 0)
+    gtk_drop_down_set_selected (self->channel_dropdown, value + 1);
+  if (g_variant_lookup (filter, "topic", "&s", &text) &&
+      (value = hd_enum_from_key (HD_ENUM_TOPIC, text)) >= 0)
+    gtk_drop_down_set_selected (self->topic_dropdown, value + 1);
+  if (g_variant_lookup (filter, "requester-kind", "&s", &text) &&
+      (value = hd_enum_from_key (HD_ENUM_REQUESTER_KIND, text)) >= 0)
+    gtk_drop_down_set_selected (self->kind_dropdown, value + 1);
+  if (g_variant_lookup (filter, "status", "&s", &text))
+    {
+      if (g_str_equal (text, "open"))
+        hd_journal_view_set_status_filter (self, HD_REQUEST_STATUS_OPEN);
+      else if ((value = hd_enum_from_key (HD_ENUM_STATUS, text)) >= 0)
+        hd_journal_view_set_status_filter (self, value);
+    }
+  self->resetting = FALSE;
+  reload (self);
 }

@@ -34,4 +34,7 @@ gint64         hd_journal_view_get_selected_id  (HdJournalView *self);
 void           hd_journal_view_select_id        (HdJournalView *self,
                                                  gint64         id);
 
+void hd_journal_view_show_requests (HdJournalView *self,
+                                    GVariant      *filter);
+
 G_END_DECLS
