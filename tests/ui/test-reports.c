@@ -18,6 +18,7 @@
 #include "hd-database.h"
 #include "hd-demo.h"
 #include "hd-terms.h"
+#include "reports/hd-print-preview.h"
 #include "reports/hd-reports-view.h"
 
 GResource *hd_get_resource (void);
@@ -299,6 +300,40 @@ test_flow (void)
     g_assert_cmpstr (value, ==, period);
     g_assert_true (g_variant_lookup (filter, "description", "&s", &value));
     g_assert_true (g_str_has_prefix (value, "Телефон, "));
+  }
+
+  /* The print preview draws the same pages as the paper, one at a time */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+    HdPrintPreview *preview = NULL;
+    guint n_pages;
+    g_autofree char *first = NULL;
+    g_autofree char *second = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "reports.preview", NULL));
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+        if (HD_IS_PRINT_PREVIEW (window))
+          preview = HD_PRINT_PREVIEW (window);
+      }
+    g_assert_nonnull (preview);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (preview));
+    n_pages = hd_print_preview_get_n_pages (preview);
+    g_assert_cmpuint (n_pages, ==, hd_report_get_n_pages (hd_reports_view_get_report (f.view),
+                                                          595.276, 841.89));
+    g_assert_cmpuint (n_pages, >=, 2);
+    first = g_strdup_printf ("Страница 1 из %u", n_pages);
+    second = g_strdup_printf ("Страница 2 из %u", n_pages);
+    g_assert_cmpstr (hd_print_preview_get_page_text (preview), ==, first);
+    save_screenshot (GTK_WIDGET (preview), "reports-preview-page-1");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next", NULL));
+    g_assert_cmpuint (hd_print_preview_get_page (preview), ==, 1);
+    g_assert_cmpstr (hd_print_preview_get_page_text (preview), ==, second);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (preview));
+    save_screenshot (GTK_WIDGET (preview), "reports-preview-page-2");
+    gtk_window_destroy (GTK_WINDOW (preview));
   }
 
   /* Save the PDF in the background */

@@ -12,11 +12,76 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-print-preview.h"
 #include "hd-reports-view-private.h"
 
-/* Remembered for the session: the next print starts where the last one left off */
+/* The next print starts where the last one left off: the page setup and print settings are
+ * kept for the session and, as key-file text, in the school's database settings, so they
+ * survive a restart (and travel with the database to another computer). */
 static GtkPrintSettings *session_print_settings;
 static GtkPageSetup *session_page_setup;
+
+#define SETTING_PAGE_SETUP     "print-page-setup"
+#define SETTING_PRINT_SETTINGS "print-settings"
+
+static void
+load_print_setup (HdReportsView *self)
+{
+  g_autofree char *setup_text = NULL;
+  g_autofree char *settings_text = NULL;
+
+  if (self->context == NULL)
+    return;
+
+  setup_text = hd_context_get_setting (self->context, SETTING_PAGE_SETUP);
+  if (session_page_setup == NULL && setup_text != NULL && *setup_text != '\0')
+    {
+      g_autoptr(GKeyFile) file = g_key_file_new ();
+
+      if (g_key_file_load_from_data (file, setup_text, -1, G_KEY_FILE_NONE, NULL))
+        session_page_setup = gtk_page_setup_new_from_key_file (file, NULL, NULL);
+    }
+
+  settings_text = hd_context_get_setting (self->context, SETTING_PRINT_SETTINGS);
+  if (session_print_settings == NULL && settings_text != NULL && *settings_text != '\0')
+    {
+      g_autoptr(GKeyFile) file = g_key_file_new ();
+
+      if (g_key_file_load_from_data (file, settings_text, -1, G_KEY_FILE_NONE, NULL))
+        session_print_settings = gtk_print_settings_new_from_key_file (file, NULL, NULL);
+    }
+}
+
+static void
+save_print_setup (HdReportsView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->context == NULL)
+    return;
+
+  if (session_page_setup != NULL)
+    {
+      g_autoptr(GKeyFile) file = g_key_file_new ();
+      g_autofree char *text = NULL;
+
+      gtk_page_setup_to_key_file (session_page_setup, file, NULL);
+      text = g_key_file_to_data (file, NULL, NULL);
+      if (!hd_context_set_setting (self->context, SETTING_PAGE_SETUP, text, &error))
+        g_warning ("The page setup was not remembered: %s", error->message);
+      g_clear_error (&error);
+    }
+  if (session_print_settings != NULL)
+    {
+      g_autoptr(GKeyFile) file = g_key_file_new ();
+      g_autofree char *text = NULL;
+
+      gtk_print_settings_to_key_file (session_print_settings, file, NULL);
+      text = g_key_file_to_data (file, NULL, NULL);
+      if (!hd_context_set_setting (self->context, SETTING_PRINT_SETTINGS, text, &error))
+        g_warning ("The print settings were not remembered: %s", error->message);
+    }
+}
 
 /* ---------------------------------------------------------------------------------------- */
 /* Export to PDF                                                                              */
@@ -162,7 +227,10 @@ print_done_cb (GtkPrintOperation       *op,
                HdReportsView           *self)
 {
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    g_set_object (&session_print_settings, gtk_print_operation_get_print_settings (op));
+    {
+      g_set_object (&session_print_settings, gtk_print_operation_get_print_settings (op));
+      save_print_setup (self);
+    }
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autoptr(GError) error = NULL;
@@ -186,6 +254,7 @@ _hd_reports_view_print (GtkWidget  *widget,
   if (self->report == NULL)
     return;
 
+  load_print_setup (self);
   if (session_page_setup == NULL)
     {
       GtkPaperSize *a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
@@ -217,6 +286,23 @@ _hd_reports_view_print (GtkWidget  *widget,
                                GTK_WINDOW (gtk_widget_get_root (widget)), &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
     _hd_reports_view_show_error (self, error->message);
+}
+
+/* The pages as they will come out, drawn in the app (no external viewer needed) */
+void
+_hd_reports_view_preview (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HdReportsView *self = HD_REPORTS_VIEW (widget);
+  HdPrintPreview *preview;
+
+  if (self->report == NULL)
+    return;
+  preview = hd_print_preview_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->report);
+  /* «Печать…» in the preview asks the view to print */
+  g_object_set_data_full (G_OBJECT (preview), "hd-view", g_object_ref (self), g_object_unref);
+  gtk_window_present (GTK_WINDOW (preview));
 }
 
 /* ---------------------------------------------------------------------------------------- */

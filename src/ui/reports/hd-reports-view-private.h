@@ -64,6 +64,9 @@ HdReport   *_hd_reports_view_compute_report  (ReportTask     *task,
 void        _hd_reports_view_print           (GtkWidget      *widget,
                                               const char     *action_name,
                                               GVariant       *parameter);
+void        _hd_reports_view_preview         (GtkWidget      *widget,
+                                              const char     *action_name,
+                                              GVariant       *parameter);
 void        _hd_reports_view_export_pdf      (GtkWidget      *widget,
                                               const char     *action_name,
                                               GVariant       *parameter);

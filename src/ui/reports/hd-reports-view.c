@@ -111,6 +111,7 @@ _hd_reports_view_update_actions (HdReportsView *self)
                                  self->context != NULL &&
                                  g_date_compare (&next.first, &self->today) <= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.print", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.preview", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export-pdf",
                                  ready && !self->exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.save-chart", ready);
@@ -803,6 +804,8 @@ hd_reports_view_class_init (HdReportsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.kind", "s", kind_action);
   gtk_widget_class_install_action (widget_class, "reports.print", NULL,
                                    _hd_reports_view_print);
+  gtk_widget_class_install_action (widget_class, "reports.preview", NULL,
+                                   _hd_reports_view_preview);
   gtk_widget_class_install_action (widget_class, "reports.export-pdf", NULL,
                                    _hd_reports_view_export_pdf);
   gtk_widget_class_install_action (widget_class, "reports.save-chart", "(is)",
