@@ -568,6 +568,7 @@ main (int   argc,
       char *argv[])
 {
   const char *localedir = g_getenv ("HD_LOCALEDIR");
+  g_autofree char *built_localedir = NULL;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
@@ -579,7 +580,7 @@ main (int   argc,
     g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
   build_root = find_build_root (argv[0]);
   if (localedir == NULL && build_root != NULL)
-    localedir = g_build_filename (build_root, "po", NULL);
+    localedir = built_localedir = g_build_filename (build_root, "po", NULL);
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
