@@ -39,6 +39,9 @@
 #define MAX_SPAN_DAYS  3650
 /* Beyond this many distinct texts, normalize without remembering. */
 #define KEY_CACHE_MAX  200000
+/* FTS5's pending-terms limit: its default, and the one for the bulk load (see write_requests) */
+#define FTS5_HASHSIZE       1048576
+#define LOAD_FTS_HASHSIZE   67108864
 
 /* ---------------------------------------------------------------------------------------- */
 /* Words                                                                                     */
@@ -1569,6 +1572,7 @@ write_requests (Demo                *d,
   guint in_batch = 0;
   gboolean attached = FALSE;
   int cache_size = 0;
+  gboolean fts_tuned = FALSE;
   gboolean ok = FALSE;
 
   writer_init (&w);
@@ -1580,6 +1584,15 @@ write_requests (Demo                *d,
   cache_size = query_int (d->db, "PRAGMA main.cache_size");
   if (!hd_database_exec (d->db, "PRAGMA main.cache_size=-65536", error))
     goto out;
+  /* FTS5 writes its pending terms out as a new index segment whenever they pass 'hashsize'
+   * (1 MB by default), so a batch made a dozen segments to merge later. With room for a whole
+   * batch (~15 MB) each batch is one segment: a million requests end in 9 segments, not 14
+   * (searches read fewer), and the load takes ~3 % less CPU. The index's content is the same;
+   * the setting is put back below. */
+  if (!hd_database_exec (d->db, "INSERT INTO main.requests_fts (requests_fts, rank)"
+                         " VALUES ('hashsize', " G_STRINGIFY (LOAD_FTS_HASHSIZE) ")", error))
+    goto out;
+  fts_tuned = TRUE;
   if (!hd_database_exec (d->db, stage_sql, error))
     goto out;
   if (!hd_database_begin (d->db, error))
@@ -1661,6 +1674,9 @@ out:
           g_autofree char *pragma = g_strdup_printf ("PRAGMA main.cache_size=%d", cache_size);
           hd_database_exec (d->db, pragma, NULL);
         }
+      if (fts_tuned)
+        hd_database_exec (d->db, "INSERT INTO main.requests_fts (requests_fts, rank)"
+                          " VALUES ('hashsize', " G_STRINGIFY (FTS5_HASHSIZE) ")", NULL);
     }
   writer_clear (&w);
   return ok;
@@ -2063,7 +2079,9 @@ is_empty (HdDatabase *db, GError **error)
  * ten years), consultations and newcomers. Requests are written in transactions of
  * %HD_DEMO_BATCH_SIZE; if cancelled or failing, the batches already committed stay. Call it
  * outside a transaction (it attaches an in-memory staging database). Slow for large counts:
- * about 7 s of CPU per 100 000 requests on the reference machine, mostly SQLite's.
+ * 6–9 s of CPU per 100 000 requests on the reference machine (more when it is busy), nine
+ * tenths of it SQLite writing rows, indexes, the search index and the journal. While it
+ * runs, the search index keeps a whole batch in memory (FTS5 'hashsize', put back at the end).
  *
  * Returns: %TRUE on success; %HD_ERROR_CONFLICT when @db already has records
  */
