@@ -27,6 +27,9 @@ gboolean    hd_context_set_setting     (HdContext   *self,
                                         const char  *value,
                                         GError     **error);
 GTimeZone  *hd_context_get_time_zone   (HdContext   *self);
+gint64      hd_context_get_now         (HdContext   *self);
+void        hd_context_set_clock       (HdContext   *self,
+                                        gint64       now);
 GDateTime  *hd_context_date_time       (HdContext   *self,
                                         gint64       unix_seconds);
 

@@ -56,24 +56,17 @@ void
 hd_onboarding_get_today (HdContext *context,
                          GDate     *today)
 {
-  g_autofree char *zone = NULL;
-  g_autoptr(GTimeZone) tz = NULL;
-
   g_return_if_fail (HD_IS_CONTEXT (context));
   g_return_if_fail (today != NULL);
 
-  zone = hd_context_get_setting (context, HD_SETTING_TIME_ZONE);
-  if (zone != NULL && *zone != '\0')
-    tz = g_time_zone_new_identifier (zone);
-  if (tz == NULL)
-    tz = g_time_zone_new_identifier (HD_TERMS_DEFAULT_TIME_ZONE);
-  hd_date_set_today (today, tz);
+  hd_date_set_unix (today, hd_context_get_now (context), hd_context_get_time_zone (context));
 }
 
 gint64
-hd_onboarding_get_now (void)
+hd_onboarding_get_now (HdContext *context)
 {
-  return g_get_real_time () / G_USEC_PER_SEC;
+  g_return_val_if_fail (HD_IS_CONTEXT (context), 0);
+  return hd_context_get_now (context);
 }
 
 /* «6 ноября 2026» */

@@ -16,7 +16,7 @@ HdWorkdays *hd_onboarding_get_workdays       (HdContext          *context,
                                               GError            **error);
 void        hd_onboarding_get_today          (HdContext          *context,
                                               GDate              *today);
-gint64      hd_onboarding_get_now            (void);
+gint64      hd_onboarding_get_now            (HdContext          *context);
 char       *hd_onboarding_format_date        (const GDate        *date);
 char       *hd_onboarding_format_iso         (const char         *iso);
 char       *hd_onboarding_describe_counted   (GPtrArray          *counted_days);

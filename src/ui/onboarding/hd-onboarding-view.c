@@ -290,7 +290,7 @@ update_summary (HdOnboardingView *self)
   char *text[N_SUMMARY];
 
   stats = hd_stats_compute (hd_context_get_database (self->context), self->workdays,
-                            &self->period, hd_onboarding_get_now (), &error);
+                            &self->period, hd_onboarding_get_now (self->context), &error);
   if (stats == NULL)
     {
       for (guint i = 0; i < N_SUMMARY; i++)
