@@ -471,10 +471,8 @@ walk_onboarding (HdApplication *app)
   g_assert_nonnull (find_label (GTK_WIDGET (view), expected));
   g_assert_nonnull (find_label (GTK_WIDGET (view), "1 новый сотрудник не обучен в срок"));
   g_assert_cmpuint (hd_onboarding_view_get_n_attention (view), ==, 1);
-#if ADW_CHECK_VERSION (1, 3, 0)
-  g_assert_true (adw_view_stack_page_get_needs_attention (stack_page (view)));
-#endif
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page (view)), ==, 1);
+  g_assert_true (adw_view_stack_page_get_needs_attention (stack_page (view)));
   g_assert_cmpstr (summary (view, "summary-started"), ==, "1");
   g_assert_cmpstr (summary (view, "summary-on-time"), ==, "0");
   g_assert_cmpstr (summary (view, "summary-overdue"), ==, "1");

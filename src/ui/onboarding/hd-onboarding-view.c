@@ -358,11 +358,7 @@ update_attention (HdOnboardingView *self)
     {
       if (adw_view_stack_page_get_badge_number (page) != self->n_attention)
         adw_view_stack_page_set_badge_number (page, self->n_attention);
-#if ADW_CHECK_VERSION (1, 3, 0)
-      /* On 1.2 the attention dot makes AdwViewSwitcherBar measure inconsistently (a GTK
-       * critical, "Expect overlapping widgets"); there the badge alone marks the page. */
       adw_view_stack_page_set_needs_attention (page, self->n_attention > 0);
-#endif
     }
 }
 
