@@ -41,6 +41,7 @@ struct _HdChart {
   double kpi_value;
   double kpi_previous;
   gboolean higher_is_better;
+  gboolean neutral;              /* a KPI whose change is neither good nor bad (a volume) */
 };
 
 typedef enum {
@@ -1751,7 +1752,8 @@ layout_kpi (Ctx *c)
   if (show_change)
     {
       gboolean better = chart->higher_is_better ? diff > 0 : diff < 0;
-      HdChartRgba ink = unchanged ? c->style->muted : better ? c->style->good : c->style->bad;
+      HdChartRgba ink = unchanged || chart->neutral ? c->style->muted
+                        : better ? c->style->good : c->style->bad;
       double line_h = line_height (c, 0.9);
 
       text_size (change_layout, &w, &h);
@@ -2333,6 +2335,20 @@ hd_chart_set_kpi (HdChart *chart,
 
   chart->kpi_value = value;
   chart->kpi_previous = previous;
+}
+
+/**
+ * hd_chart_set_neutral:
+ * @neutral: %TRUE for a KPI such as the number of requests received, whose rise or fall is
+ *   neither good nor bad: the change is drawn with its arrow and sign but without the good/bad
+ *   colour
+ */
+void
+hd_chart_set_neutral (HdChart  *chart,
+                      gboolean  neutral)
+{
+  g_return_if_fail (chart != NULL);
+  chart->neutral = !!neutral;
 }
 
 /**

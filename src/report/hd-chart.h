@@ -210,6 +210,8 @@ void           hd_chart_set_kpi         (HdChart             *chart,
                                          double               previous);
 void           hd_chart_set_higher_is_better (HdChart        *chart,
                                          gboolean             higher_is_better);
+void           hd_chart_set_neutral          (HdChart        *chart,
+                                              gboolean        neutral);
 gboolean       hd_chart_has_data        (HdChart             *chart);
 
 char          *hd_chart_format_value    (HdChartFormat        format,

@@ -512,12 +512,16 @@ hd_report_create_kpi (HdReport    *self,
     case HD_REPORT_KPI_REQUESTS:
       hd_chart_set_title (chart, _("Requests received"));
       hd_chart_set_kpi (chart, cur->requests.total, prev->requests.total);
+      /* More requests is neither good nor bad: the arrow says which way, not a colour */
+      hd_chart_set_neutral (chart, TRUE);
       break;
 
     case HD_REPORT_KPI_RESOLVED:
       hd_chart_set_title (chart, _("Requests resolved"));
       hd_chart_set_kpi (chart, cur->requests.by_status[HD_STATUS_RESOLVED],
                         prev->requests.by_status[HD_STATUS_RESOLVED]);
+      /* It follows the number received; the share within the term says how well */
+      hd_chart_set_neutral (chart, TRUE);
       break;
 
     case HD_REPORT_KPI_OPEN:
