@@ -78,15 +78,11 @@ now_seconds (HdReportsView *self)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
+/* The school's zone, as every view sees it (the time-zone setting) */
 static GTimeZone *
 school_time_zone (HdReportsView *self)
 {
-  g_autofree char *name = hd_database_get_setting (hd_context_get_database (self->context),
-                                                   HD_SETTING_TIME_ZONE,
-                                                   HD_TERMS_DEFAULT_TIME_ZONE);
-  GTimeZone *tz = g_time_zone_new_identifier (name);
-
-  return tz != NULL ? tz : g_time_zone_new_identifier (HD_TERMS_DEFAULT_TIME_ZONE);
+  return g_time_zone_ref (hd_context_get_time_zone (self->context));
 }
 
 static void
