@@ -17,6 +17,7 @@
 #include <locale.h>
 
 #include "hd-context.h"
+#include "hd-test-ui.h"
 #include "hd-database.h"
 #include "hd-person-store.h"
 #include "hd-request-store.h"
@@ -57,38 +58,6 @@ add_icon_paths (void)
     }
   mime_dirv = g_strv_builder_end (mime_dirs);
   g_content_type_set_mime_dirs ((const char * const *) mime_dirv);
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (gboolean  (*done) (gpointer),
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (15, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-  g_source_remove (id);
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 static gboolean

@@ -1,0 +1,19 @@
+/* hd-test-ui.h — what the GUI tests share: waiting on the main loop, finding widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+gboolean   timeout_cb  (gpointer    user_data);
+void       wait_until  (gboolean  (*done) (gpointer),
+                        gpointer    data,
+                        const char *what);
+void       wait_ms     (guint       ms);
+GtkWidget *find_widget (GtkWidget  *root,
+                        GType       type);
+
+G_END_DECLS
