@@ -74,14 +74,6 @@ static const struct {
   [COL_RESOLUTION] = { "resolution", "resolution", FALSE },
 };
 
-/* Fields the editor requires that the file has no column for: the class teacher who passed a
- * request on, and a voicemail's number to call back. Their rules cannot apply to an import. */
-static const char * const fields_not_in_file[] = { "relayed_by_id", "callback_phone" };
-
-#define INSERT_EVENT \
-  "INSERT INTO request_events (request_id, at, field, old_value, new_value)" \
-  " VALUES (?1, ?2, ?3, ?4, ?5)"
-
 /* How often the long loops look at the cancellable and report progress */
 #define CHECK_EVERY 256
 
@@ -111,7 +103,6 @@ typedef struct {
   GHashTable        *people;        /* "kind\037name key" → Person */
   GHashTable        *numbers;       /* numbers claimed by earlier rows of the file */
   GByteArray        *plans;         /* a Plan per row of data */
-  GHashTable        *touched;       /* Person * whose requests need their search text */
 } Import;
 
 typedef struct {
@@ -645,7 +636,7 @@ parse_row (Import             *im,
     return ok;
 
   /* The editor's rules, less those of fields the file cannot hold and those reported above. */
-  errors = hd_request_store_validate_all (im->db, row->request, im->now);
+  errors = hd_request_store_validate_import (im->db, row->request, im->now);
   for (guint i = 0; i < errors->len; i++)
     {
       const GError *e = errors->pdata[i];
@@ -655,8 +646,6 @@ parse_row (Import             *im,
 
       if (field != NULL)
         {
-          for (guint k = 0; k < G_N_ELEMENTS (fields_not_in_file); k++)
-            skip |= g_str_equal (field, fields_not_in_file[k]);
           skip |= g_hash_table_contains (bad, field);
           for (guint c = 0; c < N_COLS; c++)
             if (g_str_equal (field, cols[c].field))
@@ -734,15 +723,6 @@ insert_row (Import  *im,
             GError **error)
 {
   HdRequest *r = row->request;
-  int status = hd_request_get_status (r);
-  gint64 first_response_at = hd_request_get_first_response_at (r);
-  gint64 resolved_at = hd_request_get_resolved_at (r);
-  gint64 moment = MAX (im->now, hd_request_get_received_at (r));
-  g_autofree char *summary = hd_record_strip (hd_request_get_summary (r));
-  g_autofree char *description = hd_record_strip (hd_request_get_description (r));
-  g_autofree char *vendor_ticket = hd_record_strip_or_null (hd_request_get_vendor_ticket (r));
-  g_autofree char *resolution = hd_record_strip (hd_request_get_resolution (r));
-  g_autoptr(HdStmt) stmt = NULL;
   gint64 id;
 
   if (row->person->id == 0)
@@ -759,61 +739,19 @@ insert_row (Import  *im,
       im->report->n_people_created++;
     }
 
-  /* The moments that follow from the status, as hd_request_store_create() sets them */
-  if (status != HD_STATUS_NEW && first_response_at == 0)
-    first_response_at = moment;
-  if (hd_status_is_closed (status) && resolved_at == 0)
-    resolved_at = moment;
-  if (!hd_status_is_closed (status))
-    resolved_at = 0;
-
-  stmt = hd_database_prepare (im->db,
-                              "INSERT INTO requests (id, received_at, requester_id, requester_kind,"
-                              " channel, topic, summary, description, status, rejection_reason,"
-                              " vendor_ticket, first_response_at, resolved_at, resolution,"
-                              " created_at, updated_at)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-                              " ?15, ?15)",
-                              error);
-  if (stmt == NULL)
+  /* The store sets the search text, the history row and the moments that follow from the
+   * status, exactly as for a request typed in the editor. */
+  hd_request_set_requester_id (r, row->person->id);
+  if (!hd_request_store_import (im->db, r, plan == PLAN_KEEP ? row->number : 0, error))
     return FALSE;
-  if (plan == PLAN_KEEP)
-    sqlite3_bind_int64 (stmt, 1, row->number);
-  else
-    sqlite3_bind_null (stmt, 1);
-  sqlite3_bind_int64 (stmt, 2, hd_request_get_received_at (r));
-  sqlite3_bind_int64 (stmt, 3, row->person->id);
-  hd_stmt_bind_text (stmt, 4, hd_enum_key (HD_ENUM_REQUESTER_KIND,
-                                           hd_request_get_requester_kind (r)), FALSE);
-  hd_stmt_bind_text (stmt, 5, hd_enum_key (HD_ENUM_CHANNEL, hd_request_get_channel (r)), FALSE);
-  hd_stmt_bind_text (stmt, 6, hd_enum_key (HD_ENUM_TOPIC, hd_request_get_topic (r)), FALSE);
-  hd_stmt_bind_text (stmt, 7, summary, FALSE);
-  hd_stmt_bind_text (stmt, 8, description, FALSE);
-  hd_stmt_bind_text (stmt, 9, hd_enum_key (HD_ENUM_STATUS, status), FALSE);
-  hd_stmt_bind_text (stmt, 10, hd_enum_key (HD_ENUM_REJECTION_REASON,
-                                            hd_request_get_rejection_reason (r)), TRUE);
-  hd_stmt_bind_text (stmt, 11, vendor_ticket, TRUE);
-  if (first_response_at != 0)
-    sqlite3_bind_int64 (stmt, 12, first_response_at);
-  if (resolved_at != 0)
-    sqlite3_bind_int64 (stmt, 13, resolved_at);
-  hd_stmt_bind_text (stmt, 14, resolution, FALSE);
-  sqlite3_bind_int64 (stmt, 15, im->now);
-  if (!hd_database_step_done (im->db, stmt, error))
-    return FALSE;
-
-  id = hd_database_last_insert_id (im->db);
-  if (!hd_record_add_event (im->db, INSERT_EVENT, id, im->now, "created", NULL,
-                            hd_enum_key (HD_ENUM_STATUS, status), error))
-    return FALSE;
+  id = hd_request_get_id (r);
 
   if (plan == PLAN_NEW && row->number != 0)
     {
-      HdCsvRenumbered r = { line, row->number, id };
-      g_array_append_val (im->report->renumbered, r);
+      HdCsvRenumbered renumbered = { line, row->number, id };
+      g_array_append_val (im->report->renumbered, renumbered);
     }
   im->report->n_imported++;
-  g_hash_table_add (im->touched, row->person);
   return TRUE;
 }
 
@@ -911,20 +849,6 @@ run_pass (Import  *im,
   return TRUE;
 }
 
-static gboolean
-update_search_text (Import  *im,
-                    GError **error)
-{
-  GHashTableIter iter;
-  Person *person;
-
-  g_hash_table_iter_init (&iter, im->touched);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &person, NULL))
-    if (!hd_request_store_rename_requester (im->db, person->id, person->full_name, error))
-      return FALSE;
-  return TRUE;
-}
-
 static gint64
 get_cache_size (HdDatabase *db)
 {
@@ -1011,7 +935,6 @@ hd_csv_requests_import (HdDatabase         *db,
   im.people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, person_free);
   im.numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   im.plans = g_byte_array_new ();
-  im.touched = g_hash_table_new (NULL, NULL);
 
   report_progress (progress, progress_data, 0.0);
 
@@ -1052,7 +975,7 @@ hd_csv_requests_import (HdDatabase         *db,
     }
 
   /* The people found in phase 1 keep their ids; those to create are created in 2 and 3. */
-  if (!run_pass (&im, 2, error) || !run_pass (&im, 3, error) || !update_search_text (&im, error))
+  if (!run_pass (&im, 2, error) || !run_pass (&im, 3, error))
     goto rollback;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -1082,7 +1005,6 @@ out:
   g_hash_table_unref (im.people);
   g_hash_table_unref (im.numbers);
   g_byte_array_unref (im.plans);
-  g_hash_table_unref (im.touched);
   if (report != NULL)
     *report = g_steal_pointer (&result);
   return ok;

@@ -315,6 +315,12 @@ copy_back (HdRequest *request,
   hd_request_set_updated_at (request, hd_request_get_updated_at (stored));
 }
 
+static gboolean insert_request (HdDatabase  *db,
+                                HdRequest   *request,
+                                gint64       number,
+                                gboolean     imported,
+                                GError     **error);
+
 /**
  * hd_request_store_create:
  * @request: a new request (id 0)
@@ -329,16 +335,79 @@ hd_request_store_create (HdDatabase  *db,
                          HdRequest   *request,
                          GError     **error)
 {
-  g_autoptr(HdRequest) stored = NULL;
-  gint64 now = hd_record_now ();
-  gint64 id;
-
   g_return_val_if_fail (HD_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (HD_IS_REQUEST (request), FALSE);
   g_return_val_if_fail (hd_request_get_id (request) == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!hd_check_finish (hd_request_store_validate_all (db, request, now), error))
+  return insert_request (db, request, 0, FALSE, error);
+}
+
+/**
+ * hd_request_store_validate_import:
+ * @now: the moment of the import
+ *
+ * hd_request_store_validate_all() for a request read from a file of another journal: less the
+ * rules of the fields such a file has no column for (the class teacher who passed a request on,
+ * a voicemail's number to call back).
+ *
+ * Returns: (transfer full) (element-type GError): the errors, empty when @request may be imported
+ */
+GPtrArray *
+hd_request_store_validate_import (HdDatabase *db,
+                                  HdRequest  *request,
+                                  gint64      now)
+{
+  GPtrArray *errors = hd_request_store_validate_all (db, request, now);
+
+  g_return_val_if_fail (errors != NULL, NULL);
+
+  for (guint i = errors->len; i > 0; i--)
+    {
+      const char *field = hd_error_get_field (errors->pdata[i - 1]);
+
+      if (g_strcmp0 (field, "relayed_by_id") == 0 || g_strcmp0 (field, "callback_phone") == 0)
+        g_ptr_array_remove_index (errors, i - 1);
+    }
+  return errors;
+}
+
+/**
+ * hd_request_store_import:
+ * @request: a request read from a file (id 0)
+ * @number: the number it keeps, or 0 for the next one
+ *
+ * hd_request_store_create() for a request of another journal, with the rules of
+ * hd_request_store_validate_import(); a number already taken is an error and nothing is written.
+ */
+gboolean
+hd_request_store_import (HdDatabase  *db,
+                         HdRequest   *request,
+                         gint64       number,
+                         GError     **error)
+{
+  g_return_val_if_fail (HD_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (HD_IS_REQUEST (request), FALSE);
+  g_return_val_if_fail (hd_request_get_id (request) == 0, FALSE);
+  g_return_val_if_fail (number >= 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return insert_request (db, request, number, TRUE, error);
+}
+
+static gboolean
+insert_request (HdDatabase  *db,
+                HdRequest   *request,
+                gint64       number,
+                gboolean     imported,
+                GError     **error)
+{
+  g_autoptr(HdRequest) stored = NULL;
+  gint64 now = hd_record_now ();
+  gint64 id;
+
+  if (!hd_check_finish (imported ? hd_request_store_validate_import (db, request, now)
+                                 : hd_request_store_validate_all (db, request, now), error))
     return FALSE;
   if (!hd_database_begin (db, error))
     return FALSE;
@@ -354,14 +423,17 @@ hd_request_store_create (HdDatabase  *db,
                            " relayed_by_id, topic, summary, description, status, rejection_reason,"
                            " rejection_note, vendor_ticket, related_id, is_repeat, assignee,"
                            " callback_phone, callback_done_at, first_response_at, resolved_at,"
-                           " resolution, archived, requester_key, search_text, created_at, updated_at)"
+                           " resolution, archived, requester_key, search_text, created_at, updated_at,"
+                           " id)"
                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-                           " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?24)",
+                           " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?24, ?25)",
                            error);
     if (stmt == NULL)
       goto failed;
     bind_stored (stmt, stored);
     sqlite3_bind_int64 (stmt, N_COLUMNS + 3, now);
+    if (number > 0)
+      sqlite3_bind_int64 (stmt, N_COLUMNS + 4, number);
     if (!hd_database_step_done (db, stmt, error))
       goto failed;
   }

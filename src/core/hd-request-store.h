@@ -25,6 +25,13 @@ gboolean   hd_request_store_validate         (HdDatabase  *db,
 gboolean   hd_request_store_create           (HdDatabase  *db,
                                               HdRequest   *request,
                                               GError     **error);
+GPtrArray *hd_request_store_validate_import  (HdDatabase  *db,
+                                              HdRequest   *request,
+                                              gint64       now);
+gboolean   hd_request_store_import           (HdDatabase  *db,
+                                              HdRequest   *request,
+                                              gint64       number,
+                                              GError     **error);
 gboolean   hd_request_store_update           (HdDatabase  *db,
                                               HdRequest   *request,
                                               GError     **error);

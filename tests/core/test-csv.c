@@ -750,6 +750,55 @@ test_import_numbers (void)
 }
 
 static void
+test_import_store_rules (void)
+{
+  g_autoptr(HdDatabase) db = open_db ("store-rules.db");
+  g_autoptr(HdCsvImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdRequest) taken = hd_request_new ();
+  g_autoptr(HdRequest) r = NULL;
+  const char *text =
+    HEADER
+    /* a file has no column for the relaying class teacher nor the number to call back */
+    "7;2026-09-01 10:00;Сидорова Алла;parent;class_teacher;attendance;Пропуски сына;;new;;;;;\r\n"
+    "8;2026-09-01 11:00;Сидорова Алла;parent;voicemail;grades_current;Оценка за диктант;;resolved;;;;;Исправлено\r\n";
+
+  g_assert_true (import_text (db, text, -1, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_imported, ==, 2);
+
+  /* the store wrote them: search text (by the requester's name and a word form), history,
+   * and the moments that follow from the status */
+  {
+    g_autoptr(GArray) ids = hd_request_store_search_ids (db, "сидоров", 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 2);
+    g_clear_pointer (&ids, g_array_unref);
+    ids = hd_request_store_search_ids (db, "оценки", 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 8);
+  }
+  g_assert_cmpint (count_rows (db, "request_events"), ==, 2);
+  r = hd_request_store_get (db, 8, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hd_request_get_resolved_at (r), >, 0);
+  g_assert_cmpint (hd_request_get_first_response_at (r), >, 0);
+
+  /* a number already taken is refused by the store, and nothing is written */
+  hd_request_set_requester_id (taken, hd_request_get_requester_id (r));
+  hd_request_set_channel (taken, HD_CHANNEL_PHONE);
+  hd_request_set_topic (taken, HD_TOPIC_OTHER);
+  hd_request_set_summary (taken, "Занятый номер");
+  hd_request_set_received_at (taken, hd_request_get_received_at (r));
+  g_assert_false (hd_request_store_import (db, taken, 7, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (hd_request_get_id (taken), ==, 0);
+  g_assert_cmpint (count_rows (db, "requests"), ==, 2);
+  g_assert_cmpint (count_rows (db, "request_events"), ==, 2);
+}
+
+static void
 test_import_labels (void)
 {
   g_autoptr(HdDatabase) db = open_db ("labels.db");
@@ -1124,6 +1173,7 @@ main (int   argc,
   g_test_add_func ("/csv/requests/export-period", test_export_period);
   g_test_add_func ("/csv/requests/round-trip", test_round_trip);
   g_test_add_func ("/csv/requests/import-numbers", test_import_numbers);
+  g_test_add_func ("/csv/requests/import-store-rules", test_import_store_rules);
   g_test_add_func ("/csv/requests/import-labels", test_import_labels);
   g_test_add_func ("/csv/requests/import-comma", test_import_comma);
   g_test_add_func ("/csv/requests/import-errors", test_import_errors);
