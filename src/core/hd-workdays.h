@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "hd-calendar-days.h"
 #include "hd-database.h"
 
 G_BEGIN_DECLS
@@ -21,21 +22,6 @@ typedef enum {
   HD_DAY_OVERRIDE_WORKING,  /* made working by the school (calendar_days) */
 } HdDayKind;
 
-/* One row of calendar_days: a school's local override. */
-typedef struct {
-  GDate     day;
-  gboolean  working;
-  char     *note;
-} HdCalendarDay;
-
-#define HD_TYPE_CALENDAR_DAY (hd_calendar_day_get_type ())
-GType          hd_calendar_day_get_type   (void) G_GNUC_CONST;
-HdCalendarDay *hd_calendar_day_new        (const GDate         *day,
-                                           gboolean             working,
-                                           const char          *note);
-HdCalendarDay *hd_calendar_day_copy       (const HdCalendarDay *self);
-void           hd_calendar_day_free       (HdCalendarDay       *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HdCalendarDay, hd_calendar_day_free)
 
 /* The calendar may be queried from several threads at once; overrides are changed on the
  * main thread, which emits HdWorkdays::changed. Counting rules: hd_workdays_add() and
@@ -93,17 +79,5 @@ void        hd_workdays_due_date           (HdWorkdays  *self,
                                             GDate       *due_on,
                                             GPtrArray  **counted_days,
                                             char       **explanation);
-
-/* The calendar_days table (local overrides), for the Preferences */
-GPtrArray  *hd_calendar_days_list          (HdDatabase  *db,
-                                            GError     **error);
-gboolean    hd_calendar_days_save          (HdDatabase  *db,
-                                            const GDate *day,
-                                            gboolean     working,
-                                            const char  *note,
-                                            GError     **error);
-gboolean    hd_calendar_days_remove        (HdDatabase  *db,
-                                            const GDate *day,
-                                            GError     **error);
 
 G_END_DECLS
