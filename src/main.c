@@ -20,6 +20,7 @@
 #include "hd-availability.h"
 #include "hd-error.h"
 #include "hd-ics.h"
+#include "hd-agenda-report.h"
 #include "hd-report.h"
 #include "hd-application.h"
 
@@ -36,6 +37,7 @@ typedef struct {
   char     *to;
   char     *report;
   char     *output;
+  char     *agenda;
 } HdOptions;
 
 static void
@@ -50,6 +52,7 @@ hd_options_clear (HdOptions *o)
   g_clear_pointer (&o->to, g_free);
   g_clear_pointer (&o->report, g_free);
   g_clear_pointer (&o->output, g_free);
+  g_clear_pointer (&o->agenda, g_free);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HdOptions, hd_options_clear)
 
@@ -406,6 +409,54 @@ run_report (const HdOptions *o)
   return 0;
 }
 
+/* --agenda DAY|week:DAY --output FILE.pdf: the printed agenda of a day or of its week */
+static int
+run_agenda (const HdOptions *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdDatabase) db = NULL;
+  g_autoptr(HdWorkdays) workdays = NULL;
+  g_autoptr(HdAgendaReport) agenda = NULL;
+  gboolean week = g_str_has_prefix (o->agenda, "week:");
+  GDate day;
+  guint n_pages;
+
+  if (o->output == NULL)
+    {
+      g_printerr (_("Error: %s\n"), _("--agenda needs --output FILE.pdf: the file to save the "
+                                       "agenda to."));
+      return 2;
+    }
+  if (!hd_date_parse_iso (week ? o->agenda + strlen ("week:") : o->agenda, &day))
+    {
+      /* Translators: %s is what was given after --agenda */
+      g_printerr (_("Error: “%s” is not a day. Write it as YYYY-MM-DD, or week:YYYY-MM-DD for "
+                    "the whole week.\n"), o->agenda);
+      return 2;
+    }
+
+  db = open_database (o, FALSE, &error);
+  if (db == NULL ||
+      (workdays = hd_workdays_new (&error)) == NULL ||
+      !hd_workdays_load_overrides (workdays, db, &error) ||
+      (agenda = hd_agenda_report_new (db, workdays, &day, week ? HD_AGENDA_WEEK : HD_AGENDA_DAY,
+                                      &error)) == NULL ||
+      !hd_agenda_report_write_pdf (agenda, o->output, &error))
+    {
+      print_error (error);
+      return 1;
+    }
+
+  n_pages = hd_agenda_report_get_n_pages (agenda, HD_AGENDA_REPORT_PAGE_WIDTH,
+                                          HD_AGENDA_REPORT_PAGE_HEIGHT);
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        /* Translators: %u is a number of pages, %s a file name */
+                        "Wrote the agenda (%u page) to %s\n",
+                        "Wrote the agenda (%u pages) to %s\n", n_pages),
+           n_pages, o->output);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +492,9 @@ main (int   argc,
       N_("YYYY-MM|YYYY-Qn|YYYY/YYYY") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &o.output,
       N_("With --report: the PDF file to write"), N_("FILE.pdf") },
+    { "agenda", 0, 0, G_OPTION_ARG_STRING, &o.agenda,
+      N_("Write the consultations of a day, or of its week, as a PDF to print (with --output)"),
+      N_("YYYY-MM-DD|week:YYYY-MM-DD") },
     { NULL }
   };
 
@@ -474,7 +528,7 @@ main (int   argc,
   }
 
   headless = o.check || o.backup != NULL || o.generate_demo != -1 || o.export_csv != NULL || o.export_ics != NULL ||
-             o.import_csv != NULL || o.report != NULL;
+             o.import_csv != NULL || o.report != NULL || o.agenda != NULL;
   if (o.generate_demo != -1)
     return run_generate_demo (&o);
   if (o.check)
@@ -489,6 +543,8 @@ main (int   argc,
     return run_import_csv (&o);
   if (o.report != NULL)
     return run_report (&o);
+  if (o.agenda != NULL)
+    return run_agenda (&o);
   if (o.output != NULL)
     {
       g_printerr (_("Error: %s\n"), _("--output goes with --report only."));

@@ -133,6 +133,41 @@ hd_appointment_store_list_between (HdDatabase  *db,
   return g_steal_pointer (&appointments);
 }
 
+/**
+ * hd_appointment_store_list_trainings:
+ *
+ * The consultations that train a new employee (newcomer_id set), in any status, in order
+ * of their start: for the onboarding tracker, which shows the training booked.
+ *
+ * Returns: (transfer full) (element-type HdAppointment): the appointments, or %NULL on error
+ */
+GPtrArray *
+hd_appointment_store_list_trainings (HdDatabase  *db,
+                                     GError     **error)
+{
+  g_autoptr(HdStmt) stmt = NULL;
+  g_autoptr(GPtrArray) appointments = NULL;
+  int rc;
+
+  g_return_val_if_fail (HD_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = hd_database_prepare (db,
+                              SELECT_APPOINTMENT
+                              " WHERE a.newcomer_id IS NOT NULL"
+                              " ORDER BY a.starts_at, a.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  appointments = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = hd_database_step (db, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (appointments, appointment_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    return NULL;
+  return g_steal_pointer (&appointments);
+}
+
 /* Whether the row @id exists; an error of the query goes to @errors as if it did not. */
 static gboolean
 row_missing (HdDatabase *db,

@@ -16,6 +16,8 @@ GPtrArray     *hd_appointment_store_list_between  (HdDatabase     *db,
                                                    gint64          from,
                                                    gint64          to,
                                                    GError        **error);
+GPtrArray     *hd_appointment_store_list_trainings (HdDatabase    *db,
+                                                   GError        **error);
 GPtrArray     *hd_appointment_store_validate_all  (HdDatabase     *db,
                                                    HdAppointment  *appointment);
 gboolean       hd_appointment_store_validate      (HdDatabase     *db,

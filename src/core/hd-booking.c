@@ -504,6 +504,41 @@ hd_booking_find_free_slots (HdDatabase  *db,
   return g_steal_pointer (&found);
 }
 
+/**
+ * hd_booking_suggest_slots:
+ * @around: the time the free slots should be near (Unix seconds)
+ * @minutes: the length of a slot
+ * @exclude_appointment_id: a consultation being moved (its own time counts as free), or 0
+ * @n: how many
+ * @now: the current moment
+ *
+ * The free slots nearest to @around, before or after it (from a few days before to two
+ * weeks after, further to the horizon when there are none), as a refusal suggests them:
+ * what to offer when a consultation is moved.
+ *
+ * Returns: (transfer full) (element-type HdSlot): up to @n slots in order of time, or %NULL
+ *   on a database error
+ */
+GPtrArray *
+hd_booking_suggest_slots (HdDatabase  *db,
+                          HdWorkdays  *workdays,
+                          HdTerms     *terms,
+                          gint64       around,
+                          int          minutes,
+                          gint64       exclude_appointment_id,
+                          guint        n,
+                          gint64       now,
+                          GError     **error)
+{
+  g_return_val_if_fail (HD_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (HD_IS_WORKDAYS (workdays), NULL);
+  g_return_val_if_fail (HD_IS_TERMS (terms), NULL);
+  g_return_val_if_fail (minutes > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return suggest (db, workdays, terms, around, minutes, exclude_appointment_id, now, n, error);
+}
+
 /* The request a consultation belongs to: @new_request is created (for the appointment's
  * person), or the appointment's request_id must name a request of the same person. */
 static gboolean
@@ -949,8 +984,9 @@ hd_booking_set_status (HdDatabase           *db,
  * @suggestions: (out) (optional) (element-type HdSlot): as for hd_booking_check()
  *
  * Moves a consultation and keeps the history: a new consultation is booked at the new time
- * (same person, request, topic, series), and the old one gets the status rescheduled and
- * points to it (rescheduled_to). The old time does not count against the new one.
+ * (same person, request, topic, series, newcomer), and the old one gets the status
+ * rescheduled and points to it (rescheduled_to). The old time does not count against the new
+ * one; moving to the very same time is refused, and the old time is never suggested.
  *
  * Returns: (transfer full): the new consultation, or %NULL with the refusal
  */
@@ -980,9 +1016,23 @@ hd_booking_reschedule (HdDatabase  *db,
                            _("Only a scheduled consultation can be moved to another time."));
       return NULL;
     }
+  if (starts_at == hd_appointment_get_starts_at (old) && ends_at == hd_appointment_get_ends_at (old))
+    {
+      set_conflict (error, _("The consultation is already booked at this time. Choose another time."));
+      return NULL;
+    }
   if (!hd_booking_check (db, workdays, terms, starts_at, ends_at, appointment_id, now,
                          suggestions, error))
-    return NULL;
+    {
+      /* Its own time is free for itself, but is no move: not suggested */
+      for (guint i = 0; suggestions != NULL && *suggestions != NULL && i < (*suggestions)->len; i++)
+        if (((HdSlot *) g_ptr_array_index (*suggestions, i))->starts_at == hd_appointment_get_starts_at (old))
+          {
+            g_ptr_array_remove_index (*suggestions, i);
+            break;
+          }
+      return NULL;
+    }
 
   moved = hd_appointment_copy (old);
   hd_appointment_set_id (moved, 0);
@@ -1103,4 +1153,151 @@ hd_booking_propose_training_slots (HdDatabase  *db,
       slots = hd_booking_find_free_slots (db, workdays, terms, before, 0, minutes, n, now, error);
     }
   return slots;
+}
+
+/**
+ * hd_booking_book_training:
+ * @newcomer_id: a new employee not yet trained, with no training booked
+ * @starts_at: Unix seconds
+ * @ends_at: Unix seconds
+ * @now: the current moment
+ * @suggestions: (out) (optional) (element-type HdSlot): on a refusal of the time, the
+ *   nearest free slots, as for hd_booking_check()
+ *
+ * «Записать на обучение»: books the training of a new employee as a consultation of their
+ * person, in person, linked to the newcomer (newcomer_id) and to no request: holding it marks
+ * the training done (hd_booking_mark_held()). A newcomer already trained, or with a training
+ * already booked, is refused with %HD_ERROR_CONFLICT (move the booked one instead).
+ *
+ * Returns: (transfer full): the booked consultation, or %NULL with the refusal
+ */
+HdAppointment *
+hd_booking_book_training (HdDatabase  *db,
+                          HdWorkdays  *workdays,
+                          HdTerms     *terms,
+                          gint64       newcomer_id,
+                          gint64       starts_at,
+                          gint64       ends_at,
+                          gint64       now,
+                          GPtrArray  **suggestions,
+                          GError     **error)
+{
+  g_autoptr(HdNewcomer) newcomer = NULL;
+  g_autoptr(GPtrArray) trainings = NULL;
+  g_autoptr(HdAppointment) a = NULL;
+  const char *trained_on;
+
+  g_return_val_if_fail (HD_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (HD_IS_WORKDAYS (workdays), NULL);
+  g_return_val_if_fail (HD_IS_TERMS (terms), NULL);
+  g_return_val_if_fail (suggestions == NULL || *suggestions == NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  newcomer = hd_newcomer_store_get (db, newcomer_id, error);
+  if (newcomer == NULL)
+    return NULL;
+  trained_on = hd_newcomer_get_trained_on (newcomer);
+  if (trained_on != NULL && *trained_on != '\0')
+    {
+      g_set_error_literal (error, HD_ERROR, HD_ERROR_CONFLICT,
+                           _("This employee has already been trained: no training needs to be booked."));
+      return NULL;
+    }
+  trainings = hd_appointment_store_list_trainings (db, error);
+  if (trainings == NULL)
+    return NULL;
+  for (guint i = 0; i < trainings->len; i++)
+    {
+      HdAppointment *t = g_ptr_array_index (trainings, i);
+
+      if (hd_appointment_get_newcomer_id (t) == newcomer_id &&
+          hd_appointment_get_status (t) == HD_APPOINTMENT_SCHEDULED)
+        {
+          g_autofree char *when = format_local (terms, hd_appointment_get_starts_at (t), "%-d %B, %H:%M");
+
+          /* Translators: %s is a date and time, «5 ноября, 10:00» */
+          g_set_error (error, HD_ERROR, HD_ERROR_CONFLICT,
+                       _("The training of this employee is already booked on %s. "
+                         "Move that consultation instead of booking another one."), when);
+          return NULL;
+        }
+    }
+
+  if (!hd_booking_check (db, workdays, terms, starts_at, ends_at, 0, now, suggestions, error))
+    return NULL;
+
+  a = hd_appointment_new ();
+  hd_appointment_set_starts_at (a, starts_at);
+  hd_appointment_set_ends_at (a, ends_at);
+  hd_appointment_set_person_id (a, hd_newcomer_get_person_id (newcomer));
+  hd_appointment_set_person_name (a, hd_newcomer_get_person_name (newcomer));
+  hd_appointment_set_newcomer_id (a, newcomer_id);
+  hd_appointment_set_topic (a, HD_TOPIC_OTHER);
+  hd_appointment_set_mode (a, HD_MODE_IN_PERSON);
+  hd_appointment_set_notes (a, _("Training of a new employee in the electronic journal"));
+  if (!hd_booking_book (db, workdays, terms, a, NULL, now, error))
+    return NULL;
+  return g_steal_pointer (&a);
+}
+
+/**
+ * hd_booking_mark_training_held:
+ * @appointment_id: a training of a new employee (newcomer_id set)
+ * @outcome: (nullable): what was done
+ * @checklist_done: items of the checklist (#HdChecklistItem bits) covered at the training,
+ *   added to those already ticked
+ * @training_pending: (out) (optional): as for hd_booking_mark_held(): set when mandatory
+ *   items are still missing, so the training is not marked done
+ *
+ * Ticks @checklist_done in the newcomer's checklist and marks the training held, in one
+ * transaction: with the mandatory items ticked the training is done on the consultation's day.
+ */
+gboolean
+hd_booking_mark_training_held (HdDatabase  *db,
+                               HdWorkdays  *workdays,
+                               HdTerms     *terms,
+                               gint64       appointment_id,
+                               const char  *outcome,
+                               guint        checklist_done,
+                               gboolean    *training_pending,
+                               GError     **error)
+{
+  g_autoptr(HdAppointment) appointment = NULL;
+  g_autoptr(HdNewcomer) newcomer = NULL;
+  guint checklist;
+
+  g_return_val_if_fail (HD_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail ((checklist_done & ~HD_CHECKLIST_ALL) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!hd_database_begin (db, error))
+    return FALSE;
+  appointment = hd_appointment_store_get (db, appointment_id, error);
+  if (appointment == NULL)
+    goto failed;
+  if (hd_appointment_get_newcomer_id (appointment) <= 0)
+    {
+      g_set_error_literal (error, HD_ERROR, HD_ERROR_INVALID_FIELD,
+                           _("This consultation is not the training of a new employee."));
+      goto failed;
+    }
+  newcomer = hd_newcomer_store_get (db, hd_appointment_get_newcomer_id (appointment), error);
+  if (newcomer == NULL)
+    goto failed;
+  checklist = hd_newcomer_get_checklist (newcomer) | checklist_done;
+  if (checklist != hd_newcomer_get_checklist (newcomer))
+    {
+      hd_newcomer_set_checklist (newcomer, checklist);
+      if (!hd_newcomer_store_update (db, workdays, newcomer, error))
+        goto failed;
+    }
+  if (!hd_booking_mark_held (db, workdays, terms, appointment_id, outcome, -1, NULL,
+                             training_pending, error) ||
+      !hd_database_commit (db, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  hd_database_rollback (db);
+  return FALSE;
 }

@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "hd-availability.h"
 #include "hd-database-private.h"
 #include "hd-date.h"
 #include "hd-error.h"
@@ -680,31 +681,30 @@ load_reception (Context         *ctx,
   if (rows->len == 0)
     return TRUE;
 
+  /* The rules of booking (hd_availability_get_day()), so that the share is of the hours the
+   * calendar really offered: a transferred working Saturday has the hours of the weekday it
+   * works for, and the hours are cut to the day's working time (a pre-holiday day ends an
+   * hour earlier, and the reception with it). */
   for (day = period->first; g_date_compare (&day, &period->last) <= 0; g_date_add_days (&day, 1))
     {
-      gint64 work_start = 0, work_end = G_MAXINT64;
-      gboolean short_day;
+      gint64 work_start, work_end;
+      int weekday;
 
-      if (!hd_workdays_is_working_day (ctx->workdays, &day))
+      if (!hd_terms_get_day_window (ctx->terms, &day, &work_start, &work_end))
         continue;
-      short_day = hd_workdays_is_short_day (ctx->workdays, &day);
-      if (short_day && !hd_terms_get_day_window (ctx->terms, &day, &work_start, &work_end))
-        continue;
+      weekday = hd_availability_rules_weekday (ctx->workdays, &day);
 
       for (guint i = 0; i < rows->len; i++)
         {
           const ReceptionRow *r = &g_array_index (rows, ReceptionRow, i);
           Interval iv;
 
-          if (r->weekday != (int) g_date_get_weekday (&day)
+          if (r->weekday != weekday
               || g_date_compare (&day, &r->valid_from) < 0
               || (g_date_valid (&r->valid_to) && g_date_compare (&day, &r->valid_to) > 0))
             continue;
-          iv.start = local_instant (ctx->tz, &day, r->starts_min);
-          iv.end = local_instant (ctx->tz, &day, r->ends_min);
-          /* A pre-holiday day ends an hour earlier, and the reception with it */
-          if (short_day)
-            iv.end = MIN (iv.end, work_end);
+          iv.start = MAX (local_instant (ctx->tz, &day, r->starts_min), work_start);
+          iv.end = MIN (local_instant (ctx->tz, &day, r->ends_min), work_end);
           if (iv.end > iv.start)
             g_array_append_val (out, iv);
         }

@@ -186,12 +186,13 @@ typedef struct {
  * @cancelled_requester: cancelled by the requester
  * @cancelled_consultant: cancelled by the consultant
  * @walk_ins: consultations recorded as «принят без записи» (held without booking)
- * @reception_minutes: minutes of approved reception hours in the period: for every working
- *   day, the reception_hours rows of its weekday (1 = Monday) valid that day (valid_from and
- *   valid_to inclusive), overlapping rows counted once; on a shortened pre-holiday day cut to
- *   end with the working day; nothing on non-working days, the school's closed days included.
- *   A transferred working Saturday gets the rows of weekday 6, if any: the calendar data does
- *   not say which weekday's schedule it follows.
+ * @reception_minutes: minutes of approved reception hours in the period, as the calendar
+ *   offers them for booking (hd_availability_get_day()): for every working day, the
+ *   reception_hours rows of the weekday whose hours apply (hd_availability_rules_weekday():
+ *   its own, or on a transferred working Saturday the weekday it works for) valid that day
+ *   (valid_from and valid_to inclusive), overlapping rows counted once, cut to the day's
+ *   working time (a shortened pre-holiday day ends an hour earlier); nothing on non-working
+ *   days, the school's closed days included.
  * @reception_minutes_used: minutes of those hours covered by consultations (scheduled, held
  *   or no-show — a booked slot is taken even if nobody came; overlaps counted once)
  * @reception_share: @reception_minutes_used / @reception_minutes, 0…1, or

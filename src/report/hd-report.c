@@ -13,13 +13,8 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <math.h>
-#include <unistd.h>
 
 #include "hd-error.h"
 #include "hd-report-text.h"
@@ -844,29 +839,7 @@ text_at (cairo_t        *cr,
          PangoAlignment  align,
          gboolean        draw)
 {
-  g_autoptr(PangoLayout) layout = hd_report_create_layout (cr, NULL, size, weight);
-  int h;
-
-  if (style != PANGO_STYLE_NORMAL)
-    {
-      const PangoFontDescription *base = pango_layout_get_font_description (layout);
-      PangoFontDescription *desc = pango_font_description_copy (base);
-
-      pango_font_description_set_style (desc, style);
-      pango_layout_set_font_description (layout, desc);
-      pango_font_description_free (desc);
-    }
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, align);
-  if (draw)
-    {
-      cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, layout);
-    }
-  pango_layout_get_size (layout, NULL, &h);
-  return (double) h / PANGO_SCALE;
+  return hd_report_draw_text (cr, text, x, y, width, size, weight, style, align, draw);
 }
 
 static double
@@ -1128,24 +1101,10 @@ draw_footer (HdReport *self,
              double    page_height)
 {
   g_autofree char *period = hd_period_get_title (&self->period);
-  g_autofree char *number = NULL;
-  double width = page_width - MARGIN_LEFT - MARGIN_RIGHT;
-  double y = page_height - MARGIN_BOTTOM + FOOTER_GAP;
 
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
-  cairo_set_line_width (cr, HAIRLINE);
-  cairo_move_to (cr, MARGIN_LEFT, y - 4);
-  cairo_line_to (cr, MARGIN_LEFT + width, y - 4);
-  cairo_stroke (cr);
-  cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
-  /* Translators: the page footer of a report: the page's number and the number of pages */
-  number = g_strdup_printf (_("Page %u of %u"), page + 1, self->n_pages);
-  text_at (cr, period, MARGIN_LEFT, y, width * 0.6, SMALL_SIZE, PANGO_WEIGHT_NORMAL,
-           PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, TRUE);
-  text_at (cr, number, MARGIN_LEFT, y, width, SMALL_SIZE, PANGO_WEIGHT_NORMAL,
-           PANGO_STYLE_NORMAL, PANGO_ALIGN_RIGHT, TRUE);
-  cairo_restore (cr);
+  hd_report_draw_footer (cr, period, page, self->n_pages, MARGIN_LEFT,
+                         page_height - MARGIN_BOTTOM + FOOTER_GAP,
+                         page_width - MARGIN_LEFT - MARGIN_RIGHT, SMALL_SIZE);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -1365,6 +1324,16 @@ hd_report_draw_page (HdReport *self,
   cairo_restore (cr);
 }
 
+static void
+draw_page_cb (gpointer  user_data,
+              cairo_t  *cr,
+              guint     page,
+              double    page_width,
+              double    page_height)
+{
+  hd_report_draw_page (user_data, cr, page, page_width, page_height);
+}
+
 /**
  * hd_report_write_pdf:
  * @self: a report
@@ -1380,60 +1349,16 @@ hd_report_write_pdf (HdReport    *self,
                      const char  *path,
                      GError     **error)
 {
-  g_autofree char *tmp_path = NULL;
   g_autofree char *title = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  guint n_pages;
-  int fd;
 
   g_return_val_if_fail (HD_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Written next to the target and renamed, so a failure never leaves half a PDF behind */
-  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp_path, O_RDWR, 0644);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, HD_ERROR, saved == ENOSPC ? HD_ERROR_DISK_FULL : HD_ERROR_IO,
-                   /* Translators: %s is a file name, the second %s the system's reason */
-                   _("The report could not be saved to “%s”: %s. Choose a folder you can write "
-                     "to."), path, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-
   title = hd_report_get_title (self);
-  n_pages = hd_report_get_n_pages (self, HD_REPORT_PAGE_WIDTH, HD_REPORT_PAGE_HEIGHT);
-  surface = cairo_pdf_surface_create (tmp_path, HD_REPORT_PAGE_WIDTH, HD_REPORT_PAGE_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "School Helpdesk");
-  cr = cairo_create (surface);
-  for (guint page = 0; page < n_pages; page++)
-    {
-      hd_report_draw_page (self, cr, page, HD_REPORT_PAGE_WIDTH, HD_REPORT_PAGE_HEIGHT);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (tmp_path, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp_path);
-      g_set_error (error, HD_ERROR, status == CAIRO_STATUS_SUCCESS && saved == ENOSPC ?
-                                    HD_ERROR_DISK_FULL : HD_ERROR_IO,
-                   /* Translators: %s is a file name */
-                   _("The report could not be saved to “%s”. Check that there is free space on "
-                     "the disk and try again."), path);
-      return FALSE;
-    }
-  return TRUE;
+  return hd_report_write_pdf_pages (path, title,
+                                    hd_report_get_n_pages (self, HD_REPORT_PAGE_WIDTH,
+                                                           HD_REPORT_PAGE_HEIGHT),
+                                    HD_REPORT_PAGE_WIDTH, HD_REPORT_PAGE_HEIGHT,
+                                    draw_page_cb, self, error);
 }

@@ -684,6 +684,143 @@ test_training (Fixture       *f,
   g_assert_cmpstr (hd_newcomer_get_trained_on (read), ==, "2026-11-09");
 }
 
+static gint64
+slot_start (GPtrArray *slots,
+            guint      i)
+{
+  g_assert_cmpuint (i, <, slots->len);
+  return ((HdSlot *) g_ptr_array_index (slots, i))->starts_at;
+}
+
+static void
+test_book_training (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdNewcomer) newcomer = hd_newcomer_new ();
+  g_autoptr(HdNewcomer) read = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GPtrArray) trainings = NULL;
+  g_autoptr(GPtrArray) around = NULL;
+  g_autoptr(HdAppointment) training = NULL;
+  g_autoptr(HdAppointment) moved = NULL;
+  g_autoptr(HdAppointment) none = NULL;
+  gint64 now = at (f, 2026, 11, 9, 8, 0);
+  gint64 other_id, before;
+  gboolean pending = TRUE;
+  gboolean found_own = FALSE;
+
+  /* Started Mon 9 November 2026: due on Thu 12 November */
+  hd_newcomer_set_person_id (newcomer, f->other);
+  hd_newcomer_set_started_on (newcomer, "2026-11-09");
+  g_assert_true (hd_newcomer_store_create (f->db, f->workdays, newcomer, &error));
+  g_assert_no_error (error);
+
+  /* Monday is taken 9:00–16:00: 9:30 is refused; the nearest free times are that morning's
+   * 8:00 (8:30 + 10 minutes' buffer is before 9:00) and 16:10, 16:30 after it */
+  other_id = book (f, at (f, 2026, 11, 9, 9, 0), 420, now);
+  none = hd_booking_book_training (f->db, f->workdays, f->terms, hd_newcomer_get_id (newcomer),
+                                   at (f, 2026, 11, 9, 9, 30), at (f, 2026, 11, 9, 10, 0), now,
+                                   &suggestions, &error);
+  g_assert_null (none);
+  g_assert_error (error, HD_ERROR, HD_ERROR_CONFLICT);
+  g_assert_cmpstr (hd_error_get_field (error), ==, "starts_at");
+  g_clear_error (&error);
+  g_assert_cmpuint (suggestions->len, ==, 3);
+  g_assert_cmpint (slot_start (suggestions, 0), ==, at (f, 2026, 11, 9, 8, 0));
+  g_assert_cmpint (slot_start (suggestions, 1), ==, at (f, 2026, 11, 9, 16, 10));
+  g_assert_cmpint (slot_start (suggestions, 2), ==, at (f, 2026, 11, 9, 16, 30));
+
+  /* Booked at 16:10: the newcomer's person, no request, in person */
+  training = hd_booking_book_training (f->db, f->workdays, f->terms, hd_newcomer_get_id (newcomer),
+                                       at (f, 2026, 11, 9, 16, 10), at (f, 2026, 11, 9, 16, 40), now,
+                                       NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (training);
+  g_clear_object (&training);
+  trainings = hd_appointment_store_list_trainings (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trainings->len, ==, 1);
+  training = g_object_ref (g_ptr_array_index (trainings, 0));
+  g_assert_cmpint (hd_appointment_get_newcomer_id (training), ==, hd_newcomer_get_id (newcomer));
+  g_assert_cmpint (hd_appointment_get_person_id (training), ==, f->other);
+  g_assert_cmpstr (hd_appointment_get_person_name (training), ==, "Орлов Пётр Ильич");
+  g_assert_cmpint (hd_appointment_get_request_id (training), ==, 0);
+  g_assert_cmpint (hd_appointment_get_status (training), ==, HD_APPOINTMENT_SCHEDULED);
+  g_assert_cmpint (hd_appointment_get_mode (training), ==, HD_MODE_IN_PERSON);
+
+  /* A second one is refused: the booked one is to be moved instead */
+  before = count_rows (f->db, "SELECT count(*) FROM appointments");
+  none = hd_booking_book_training (f->db, f->workdays, f->terms, hd_newcomer_get_id (newcomer),
+                                   at (f, 2026, 11, 10, 8, 0), at (f, 2026, 11, 10, 8, 30), now,
+                                   NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, HD_ERROR, HD_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM appointments"), ==, before);
+
+  /* Moving it: the free times near its own count its own time as free, and only then */
+  around = hd_booking_suggest_slots (f->db, f->workdays, f->terms, hd_appointment_get_starts_at (training),
+                                     30, hd_appointment_get_id (training), 3, now, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < around->len; i++)
+    found_own |= slot_start (around, i) == at (f, 2026, 11, 9, 16, 10);
+  g_assert_true (found_own);
+  g_clear_pointer (&around, g_ptr_array_unref);
+  around = hd_booking_suggest_slots (f->db, f->workdays, f->terms, hd_appointment_get_starts_at (training),
+                                     30, 0, 3, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (around->len, ==, 3);
+  for (guint i = 0; i < around->len; i++)
+    g_assert_cmpint (slot_start (around, i), !=, at (f, 2026, 11, 9, 16, 10));
+
+  /* The very same time is no move */
+  none = hd_booking_reschedule (f->db, f->workdays, f->terms, hd_appointment_get_id (training),
+                                at (f, 2026, 11, 9, 16, 10), at (f, 2026, 11, 9, 16, 40), now, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, HD_ERROR, HD_ERROR_CONFLICT);
+  g_clear_error (&error);
+  /* Refused onto the busy afternoon: its own 16:10 is not among the suggestions */
+  g_clear_pointer (&suggestions, g_ptr_array_unref);
+  none = hd_booking_reschedule (f->db, f->workdays, f->terms, hd_appointment_get_id (training),
+                                at (f, 2026, 11, 9, 15, 30), at (f, 2026, 11, 9, 16, 0), now, &suggestions, &error);
+  g_assert_null (none);
+  g_assert_error (error, HD_ERROR, HD_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpuint (suggestions->len, >, 0);
+  for (guint i = 0; i < suggestions->len; i++)
+    g_assert_cmpint (slot_start (suggestions, i), !=, at (f, 2026, 11, 9, 16, 10));
+
+  moved = hd_booking_reschedule (f->db, f->workdays, f->terms, hd_appointment_get_id (training),
+                                 at (f, 2026, 11, 10, 15, 0), at (f, 2026, 11, 10, 15, 30), now, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hd_appointment_get_newcomer_id (moved), ==, hd_newcomer_get_id (newcomer));
+
+  /* Not a training: refused, nothing changes */
+  g_assert_false (hd_booking_mark_training_held (f->db, f->workdays, f->terms, other_id, "", 0, NULL, &error));
+  g_assert_error (error, HD_ERROR, HD_ERROR_INVALID_FIELD);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM appointments WHERE status = 'held'"), ==, 0);
+
+  /* Held with the mandatory items ticked in the same step: trained on Tue 10 November, on time */
+  g_assert_true (hd_booking_mark_training_held (f->db, f->workdays, f->terms, hd_appointment_get_id (moved),
+                                                "Показала расписание и журнал", HD_CHECKLIST_DEFAULT_MANDATORY,
+                                                &pending, &error));
+  g_assert_no_error (error);
+  g_assert_false (pending);
+  read = hd_newcomer_store_get (f->db, hd_newcomer_get_id (newcomer), &error);
+  g_assert_cmpstr (hd_newcomer_get_trained_on (read), ==, "2026-11-10");
+  g_assert_cmpuint (hd_newcomer_get_checklist (read), ==, HD_CHECKLIST_DEFAULT_MANDATORY);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM appointments WHERE status = 'held'"), ==, 1);
+
+  /* Trained: nothing more to book */
+  none = hd_booking_book_training (f->db, f->workdays, f->terms, hd_newcomer_get_id (newcomer),
+                                   at (f, 2026, 11, 11, 8, 0), at (f, 2026, 11, 11, 8, 30), now,
+                                   NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, HD_ERROR, HD_ERROR_CONFLICT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -703,6 +840,7 @@ main (int   argc,
   ADD ("/booking/walk-in", test_walk_in);
   ADD ("/booking/reschedule-and-series", test_reschedule_and_series);
   ADD ("/booking/training", test_training);
+  ADD ("/booking/book-training", test_book_training);
 #undef ADD
 
   return g_test_run ();

@@ -21,9 +21,11 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "hd-availability.h"
 #include "hd-database-private.h"
 #include "hd-error.h"
 #include "hd-stats.h"
+#include "hd-terms.h"
 
 #define HOUR ((gint64) 3600)
 #define MINUTE ((gint64) 60)
@@ -1114,6 +1116,63 @@ test_appointments (void)
   g_assert_cmpuint (o->booked, ==, 0);
 }
 
+/* The share of reception hours follows the rules of booking: February 2027 has a transferred
+ * working Saturday that is also a pre-holiday day.
+ *
+ *   February 2027
+ *   Mo Tu We Th Fr Sa Su
+ *    1  2  3  4  5  6  7
+ *    8  9 10 11 12 13 14
+ *   15 16 17 18 19[20]21       20: working Saturday for Monday 22, shortened (08:00–16:00)
+ *  (22)(23)24 25 26 27 28      22: the day off moved from 20; 23: Defender of the Fatherland Day
+ */
+static void
+test_reception_working_saturday (void)
+{
+  g_autoptr(HdDatabase) db = open_db ("reception-saturday.db");
+  g_autoptr(HdWorkdays) workdays = open_workdays ();
+  g_autoptr(HdTerms) terms = NULL;
+  g_autoptr(HdStats) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  const HdStatsAppointments *a;
+  gint64 offered = 0;
+  GDate day;
+
+  /* Reception hours: Mon 14:00–17:00, Wed 10:00–12:00. In February 2027:
+   *   Mon 1, 8, 15 (3 h each; 22 is a day off)                       9 h
+   *   Sat 20 works for Monday, and ends at 16:00: 14:00–16:00          2 h
+   *   Wed 3, 10, 17, 24 (2 h each)                                     8 h
+   *   19 h = 1140 minutes (weekday 6 would have given 17 h) */
+  add_reception (db, 1, 14 * 60, 17 * 60, "2026-09-01", NULL);
+  add_reception (db, 3, 10 * 60, 12 * 60, "2026-09-01", NULL);
+
+  add_appointment (db, at (2027, 2, 20, 14, 0), 30, "held", FALSE);        /* 30 min */
+  add_appointment (db, at (2027, 2, 20, 15, 45), 30, "scheduled", FALSE);  /* 15 of 30 before 16:00 */
+  add_appointment (db, at (2027, 2, 22, 14, 0), 30, "held", FALSE);        /* a day off: no hours */
+  add_appointment (db, at (2027, 2, 24, 10, 0), 60, "held", FALSE);        /* 60 min */
+
+  stats = compute (db, workdays, "2027-02", at (2027, 3, 1, 9, 0));
+  a = &stats->current.appointments;
+  g_assert_cmpint (a->reception_minutes, ==, 1140);
+  g_assert_cmpint (a->reception_minutes_used, ==, 105);
+  g_assert_cmpfloat_with_epsilon (a->reception_share, 105.0 / 1140, 1e-9);
+
+  /* The same hours the calendar offers for booking, day by day */
+  terms = hd_terms_new_from_database (db, workdays, &error);
+  g_assert_no_error (error);
+  g_date_clear (&day, 1);
+  for (g_date_set_dmy (&day, 1, 2, 2027); g_date_get_month (&day) == 2; g_date_add_days (&day, 1))
+    {
+      g_autoptr(HdDayAvailability) avail = hd_availability_get_day (db, workdays, terms, &day, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < avail->reception->len; i++)
+        offered += g_array_index (avail->reception, HdReceptionInterval, i).end -
+                   g_array_index (avail->reception, HdReceptionInterval, i).start;
+    }
+  g_assert_cmpint (offered / 60, ==, a->reception_minutes);
+}
+
 static void
 test_ref_and_boxed (void)
 {
@@ -1160,6 +1219,7 @@ main (int   argc,
   g_test_add_func ("/stats/newcomers", test_newcomers);
   g_test_add_func ("/stats/trend", test_trend_requests);
   g_test_add_func ("/stats/appointments", test_appointments);
+  g_test_add_func ("/stats/reception-working-saturday", test_reception_working_saturday);
   g_test_add_func ("/stats/boxed", test_ref_and_boxed);
 
   ret = g_test_run ();

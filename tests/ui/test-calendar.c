@@ -6,7 +6,10 @@
  * after tomorrow, 10:00), tries a conflicting one 10 minutes later with Ctrl+N's action and
  * sees the refusal with three suggested slots, books one of them, records a visitor received
  * without booking on the last working day before today (in the reception hours), marks the
- * first consultation held from the day's agenda, and checks the database after each step.
+ * first consultation held from the day's agenda, moves the second one (a refused time first,
+ * then one of the nearest free times: the old one stays as «перенесена», the new one is in the
+ * week), closes the new day and moves it again from the list of bookings on closed days, and
+ * checks the database after each step.
  * Screenshots of the week (light and dark), the day and the month, and of the refusal, go to
  * $HD_SCREENSHOT_DIR. The dates are relative to today, so the walk runs on any day.
  *
@@ -32,7 +35,9 @@
 #include "hd-window.h"
 #include "calendar/hd-booking-dialog.h"
 #include "calendar/hd-calendar-view.h"
+#include "calendar/hd-slot-dialog.h"
 #include "calendar/hd-week-view.h"
+#include "onboarding/hd-onboarding-common.h"
 
 typedef void (*StepFunc) (HdApplication *app);
 
@@ -146,6 +151,57 @@ static gboolean
 window_gone (gpointer data)
 {
   return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+/* A mapped button labelled @label */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A mapped row whose subtitle contains @text */
+static GtkWidget *
+find_row_saying (GtkWidget  *root,
+                 const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (ADW_IS_ACTION_ROW (root) && adw_action_row_get_subtitle (ADW_ACTION_ROW (root)) != NULL &&
+      strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)), text) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_saying (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static HdSlotDialog *
+wait_for_slot_dialog (void)
+{
+  HdSlotDialog *dialog = HD_SLOT_DIALOG (find_toplevel (HD_TYPE_SLOT_DIALOG));
+
+  g_assert_nonnull (dialog);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  return dialog;
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -357,6 +413,109 @@ walk_calendar (HdApplication *app)
   g_assert_cmpstr (hd_request_get_resolution (request), ==, "Включили отображение итоговых оценок");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   save_screenshot (GTK_WIDGET (window), "day-held");
+
+  /* ---- Move Орлов's consultation: a refused time first, then one of the free times ---- */
+  {
+    HdDatabase *db = hd_context_get_database (context);
+    HdSlotDialog *moving;
+    g_autoptr(HdAppointment) old = NULL;
+    g_autoptr(HdAppointment) moved = NULL;
+    g_autofree char *action = NULL;
+    gint64 old_id, new_id, new_start;
+    GDate old_day, new_day;
+
+    old_id = count_rows (context, "SELECT id FROM appointments WHERE status = 'scheduled'");
+    old = hd_appointment_store_get (db, old_id, &error);
+    g_assert_no_error (error);
+    hd_date_set_unix (&old_day, hd_appointment_get_starts_at (old), tz);
+    hd_calendar_view_go_to (view, &old_day, "day");
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+    action = g_strdup_printf ("calendar.reschedule(int64 %" G_GINT64_FORMAT ")", old_id);
+    activate_detailed (GTK_WIDGET (view), action);
+    moving = wait_for_slot_dialog ();
+    /* the nearest free times, the consultation's own time not among them */
+    g_assert_cmpuint (hd_slot_dialog_get_n_slots (moving), ==, 5);
+    for (guint i = 0; i < hd_slot_dialog_get_n_slots (moving); i++)
+      g_assert_cmpint (hd_slot_dialog_get_slot_start (moving, i), !=, hd_appointment_get_starts_at (old));
+    save_screenshot (GTK_WIDGET (moving), "reschedule");
+    gtk_window_set_default_size (GTK_WINDOW (moving), 360, 700);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (moving));
+    save_screenshot (GTK_WIDGET (moving), "reschedule-360");
+    gtk_window_set_default_size (GTK_WINDOW (moving), 520, 640);
+
+    /* Onto Лебедева's held consultation: refused, with the nearest free times instead */
+    hd_slot_dialog_set_start (moving, slot + 10 * 60);
+    g_assert_false (hd_slot_dialog_save (moving));
+    g_assert_nonnull (hd_slot_dialog_get_error (moving));
+    g_assert_nonnull (strstr (hd_slot_dialog_get_error (moving), "Лебедева"));
+    g_assert_true (gtk_widget_has_css_class (hd_slot_dialog_get_field_widget (moving, "time"), "error"));
+    /* the three nearest to 10:10, less its own 9:00 */
+    g_assert_cmpuint (hd_slot_dialog_get_n_slots (moving), ==, 2);
+    for (guint i = 0; i < hd_slot_dialog_get_n_slots (moving); i++)
+      g_assert_cmpint (hd_slot_dialog_get_slot_start (moving, i), !=, hd_appointment_get_starts_at (old));
+    g_assert_cmpint (count_rows (context, "SELECT count(*) FROM appointments WHERE status = 'rescheduled'"), ==, 0);
+    save_screenshot (GTK_WIDGET (moving), "reschedule-refusal");
+
+    hd_slot_dialog_choose_slot (moving, 0);
+    new_start = hd_slot_dialog_get_slot_start (moving, 0);
+    g_assert_true (hd_slot_dialog_save (moving));
+    new_id = hd_slot_dialog_get_booked_id (moving);
+    gtk_window_destroy (GTK_WINDOW (moving));
+
+    /* The old one is kept as rescheduled, pointing to the new one of the same request */
+    g_clear_object (&old);
+    old = hd_appointment_store_get (db, old_id, &error);
+    moved = hd_appointment_store_get (db, new_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (hd_appointment_get_status (old), ==, HD_APPOINTMENT_RESCHEDULED);
+    g_assert_cmpint (hd_appointment_get_rescheduled_to (old), ==, new_id);
+    g_assert_cmpint (hd_appointment_get_status (moved), ==, HD_APPOINTMENT_SCHEDULED);
+    g_assert_cmpint (hd_appointment_get_starts_at (moved), ==, new_start);
+    g_assert_cmpint (hd_appointment_get_request_id (moved), ==, hd_appointment_get_request_id (old));
+
+    /* The day's list says where it went; the week shows it at the new time */
+    hd_calendar_view_go_to (view, &old_day, "day");
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    g_assert_nonnull (find_row_saying (GTK_WIDGET (view), "Перенесена на"));
+    save_screenshot (GTK_WIDGET (window), "day-rescheduled");
+    hd_date_set_unix (&new_day, new_start, tz);
+    hd_calendar_view_go_to (view, &new_day, "week");
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    g_assert_cmpint (hd_week_view_get_appointment_at (week, new_start + 60), ==, new_id);
+    g_assert_cmpint (hd_week_view_get_appointment_at (week, hd_appointment_get_starts_at (old) + 60), !=, old_id);
+
+    /* ---- The school closes the new day: the booking is listed, and moved from the list ---- */
+    {
+      HdWorkdays *shared = hd_onboarding_get_workdays (context, &error);
+      GtkWidget *button;
+
+      g_assert_no_error (error);
+      hd_workdays_set_override (shared, &new_day, FALSE, "Методический день");
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      wait_ms (300);   /* the revealer's slide */
+      button = find_button (GTK_WIDGET (view), "Перенести…");
+      g_assert_nonnull (button);
+      save_screenshot (GTK_WIDGET (window), "closed-day");
+      g_signal_emit_by_name (button, "clicked");
+      moving = wait_for_slot_dialog ();
+      g_assert_cmpuint (hd_slot_dialog_get_n_slots (moving), >, 0);
+      for (guint i = 0; i < hd_slot_dialog_get_n_slots (moving); i++)
+        {
+          GDate d;
+
+          hd_date_set_unix (&d, hd_slot_dialog_get_slot_start (moving, i), tz);
+          g_assert_cmpint (g_date_compare (&d, &new_day), !=, 0);
+        }
+      hd_slot_dialog_choose_slot (moving, 0);
+      g_assert_true (hd_slot_dialog_save (moving));
+      gtk_window_destroy (GTK_WINDOW (moving));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      g_assert_null (find_button (GTK_WIDGET (view), "Перенести…"));
+      g_assert_cmpint (count_rows (context, "SELECT count(*) FROM appointments WHERE status = 'rescheduled'"), ==, 2);
+      hd_workdays_remove_override (shared, &new_day);
+    }
+  }
 
   /* ---- Week (light and dark) and month ---- */
   hd_calendar_view_go_to (view, &target, "week");

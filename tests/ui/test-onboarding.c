@@ -8,6 +8,9 @@
  * runs after that day, so the newcomer is overdue: the banner, the switcher's badge and the
  * summary say so. Then the training is recorded on 6 November (on time) and everything
  * changes; a local non-working day on 5 November moves the due date to Monday 9 November.
+ * Then a second newcomer is booked for training from the tracker («Записать на обучение»: the
+ * first free time before the due date), the row says when, and the training held in the
+ * calendar, with the checklist ticked in the same dialog, makes them trained on time.
  * Screenshots go to $HD_SCREENSHOT_DIR.
  *
  * gtk_test_init() is not used: it switches the locale to en_US.
@@ -22,14 +25,18 @@
 #include <string.h>
 
 #include "hd-application.h"
+#include "hd-appointment-store.h"
 #include "hd-database.h"
 #include "hd-date.h"
 #include "hd-newcomer-store.h"
 #include "hd-person-store.h"
 #include "hd-preferences-window.h"
 #include "hd-window.h"
+#include "calendar/hd-calendar-view.h"
+#include "calendar/hd-slot-dialog.h"
 #include "onboarding/hd-calendar-overrides-group.h"
 #include "onboarding/hd-newcomer-editor.h"
+#include "onboarding/hd-onboarding-common.h"
 #include "onboarding/hd-onboarding-view.h"
 
 typedef void (*StepFunc) (HdApplication *app);
@@ -199,6 +206,26 @@ static gboolean
 window_gone (gpointer data)
 {
   return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+/* A mapped button labelled @label */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static const char *
@@ -568,6 +595,163 @@ walk_onboarding (HdApplication *app)
     adw_message_dialog_response (dialog, "discard");
     wait_until (window_gone, GSIZE_TO_POINTER (HD_TYPE_NEWCOMER_EDITOR), "the editor to close");
     g_assert_nonnull (find_label (GTK_WIDGET (view), "Петров Иван Андреевич"));
+  }
+
+  /* ---- «Записать на обучение»: a newcomer of Monday 23 November, due on Thursday 26
+   * (Tue 24, Wed 25, Thu 26); now is Wednesday 25, noon ---- */
+  {
+    HdDatabase *db = hd_context_get_database (context);
+    GTimeZone *tz = hd_context_get_time_zone (context);
+    g_autoptr(HdNewcomer) newcomer = hd_newcomer_new ();
+    g_autoptr(HdNewcomer) stored = NULL;
+    g_autoptr(GPtrArray) trainings = NULL;
+    g_autoptr(GDateTime) noon = g_date_time_new (tz, 2026, 11, 25, 12, 0, 0);
+    g_autoptr(GDateTime) due_end = g_date_time_new (tz, 2026, 11, 27, 0, 0, 0);
+    g_autoptr(GError) error = NULL;
+    HdCalendarView *calendar;
+    HdSlotDialog *booking;
+    AdwMessageDialog *held;
+    GtkWidget *button;
+    gint64 training_id;
+    guint ticked = 0;
+
+    {
+      g_autoptr(HdPerson) person = hd_person_new ();
+
+      hd_person_set_full_name (person, "Гусев Олег Павлович");
+      hd_person_set_kind (person, HD_REQUESTER_STAFF);
+      hd_person_set_position (person, "Учитель физики");
+      g_assert_true (hd_person_store_create (db, person, &error));
+      g_assert_no_error (error);
+      hd_newcomer_set_person_id (newcomer, hd_person_get_id (person));
+    }
+    hd_newcomer_set_started_on (newcomer, "2026-11-23");
+    g_assert_true (hd_newcomer_store_create (db, hd_onboarding_get_workdays (context, NULL), newcomer, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (hd_newcomer_get_due_on (newcomer), ==, "2026-11-26");
+    hd_onboarding_view_reload (view);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+    button = find_button (GTK_WIDGET (view), "Записать на обучение…");
+    g_assert_nonnull (button);
+    save_screenshot (GTK_WIDGET (window), "training-to-book");
+    g_signal_emit_by_name (button, "clicked");
+    booking = HD_SLOT_DIALOG (find_toplevel (HD_TYPE_SLOT_DIALOG));
+    g_assert_nonnull (booking);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (booking));
+
+    /* The first free times from now to the end of the due date: today 12:00 first (the slot
+     * grid of 30 minutes from 08:00, nothing booked) */
+    g_assert_cmpuint (hd_slot_dialog_get_n_slots (booking), ==, 5);
+    g_assert_cmpint (hd_slot_dialog_get_slot_start (booking, 0), ==, g_date_time_to_unix (noon));
+    for (guint i = 0; i < hd_slot_dialog_get_n_slots (booking); i++)
+      g_assert_cmpint (hd_slot_dialog_get_slot_start (booking, i), <, g_date_time_to_unix (due_end));
+    save_screenshot (GTK_WIDGET (booking), "book-training");
+    gtk_window_set_default_size (GTK_WINDOW (booking), 360, 700);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (booking));
+    save_screenshot (GTK_WIDGET (booking), "book-training-360");
+
+    hd_slot_dialog_choose_slot (booking, 0);
+    g_assert_true (hd_slot_dialog_save (booking));
+    training_id = hd_slot_dialog_get_booked_id (booking);
+    gtk_window_destroy (GTK_WINDOW (booking));
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+    trainings = hd_appointment_store_list_trainings (db, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (trainings->len, ==, 1);
+    g_assert_cmpint (hd_appointment_get_id (g_ptr_array_index (trainings, 0)), ==, training_id);
+    g_assert_cmpint (hd_appointment_get_newcomer_id (g_ptr_array_index (trainings, 0)), ==,
+                     hd_newcomer_get_id (newcomer));
+    g_assert_cmpint (hd_appointment_get_person_id (g_ptr_array_index (trainings, 0)), ==,
+                     hd_newcomer_get_person_id (newcomer));
+
+    /* The card says when, and offers no second booking */
+    hd_onboarding_view_open_editor (view, hd_newcomer_get_id (newcomer));
+    editor = HD_NEWCOMER_EDITOR (find_toplevel (HD_TYPE_NEWCOMER_EDITOR));
+    g_assert_nonnull (editor);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+    row = find_row (GTK_WIDGET (editor), "Обучение в календаре");
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Обучение назначено на 25 ноября, 12:00");
+    g_assert_false (gtk_widget_get_visible (hd_newcomer_editor_get_field_widget (editor, "book_training")));
+    gtk_widget_grab_focus (row);
+    save_screenshot (GTK_WIDGET (editor), "editor-training-booked");
+    gtk_window_close (GTK_WINDOW (editor));
+    wait_until (window_gone, GSIZE_TO_POINTER (HD_TYPE_NEWCOMER_EDITOR), "the editor to close");
+
+    /* The tracker's row says when */
+    g_assert_nonnull (find_label (GTK_WIDGET (view), "Обучение назначено на 25 ноября, 12:00"));
+    g_assert_null (find_button (GTK_WIDGET (view), "Записать на обучение…"));
+    wait_ms (400);   /* the toast */
+    save_screenshot (GTK_WIDGET (window), "training-booked");
+    gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    {
+      /* a narrow window scrolls the table sideways to the column of the training */
+      GtkWidget *table = find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+      GtkWidget *scrolled = gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW);
+      GtkWidget *label = GTK_WIDGET (find_label (GTK_WIDGET (view), "Обучение назначено на 25 ноября, 12:00"));
+      GtkAdjustment *h;
+      graphene_point_t p;
+
+      g_assert_nonnull (scrolled);
+      g_assert_nonnull (label);
+      h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      g_assert_true (gtk_widget_compute_point (label, table, &GRAPHENE_POINT_INIT (0, 0), &p));
+      gtk_adjustment_set_value (h, gtk_adjustment_get_value (h) + p.x - 12);
+    }
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    save_screenshot (GTK_WIDGET (window), "training-booked-360");
+    gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+    /* ---- Held in the calendar: the dialog asks for the checklist, the training is done ---- */
+    activate_detailed (GTK_WIDGET (window), "win.show-view('calendar')");
+    calendar = HD_CALENDAR_VIEW (find_widget (GTK_WIDGET (window), HD_TYPE_CALENDAR_VIEW));
+    g_assert_nonnull (calendar);
+    {
+      g_autofree char *action = g_strdup_printf ("calendar.mark-held(int64 %" G_GINT64_FORMAT ")", training_id);
+
+      activate_detailed (GTK_WIDGET (calendar), action);
+    }
+    held = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (held);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (held));
+    {
+      GtkWidget *extra = adw_message_dialog_get_extra_child (held);
+      GtkWidget *items = NULL;
+
+      for (GtkWidget *c = gtk_widget_get_first_child (extra); c != NULL; c = gtk_widget_get_next_sibling (c))
+        if (GTK_IS_BOX (c))
+          items = c;
+      g_assert_nonnull (items);
+      /* nothing ticked yet: every item is asked for */
+      for (GtkWidget *c = gtk_widget_get_first_child (items); c != NULL; c = gtk_widget_get_next_sibling (c))
+        {
+          g_assert_true (GTK_IS_CHECK_BUTTON (c));
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (c), TRUE);
+          ticked++;
+        }
+      g_assert_cmpuint (ticked, ==, HD_N_CHECKLIST_ITEMS);
+    }
+    save_screenshot (GTK_WIDGET (held), "training-held");
+    adw_message_dialog_response (held, "held");
+    gtk_window_close (GTK_WINDOW (held));
+    wait_until (window_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the dialog to close");
+
+    stored = hd_newcomer_store_get (db, hd_newcomer_get_id (newcomer), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (hd_newcomer_get_trained_on (stored), ==, "2026-11-25");
+    g_assert_cmpuint (hd_newcomer_get_checklist (stored), ==, HD_CHECKLIST_ALL);
+
+    /* Back in the tracker: trained on time, on the day of the consultation */
+    activate_detailed (GTK_WIDGET (window), "win.show-view('onboarding')");
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    g_assert_nonnull (find_label (GTK_WIDGET (view), "25 ноября 2026"));
+    g_assert_null (find_label (GTK_WIDGET (view), "Обучение назначено на 25 ноября, 12:00"));
+    g_assert_cmpstr (summary (view, "summary-on-time"), ==, "2");
+    save_screenshot (GTK_WIDGET (window), "training-held-tracker");
   }
 
 }

@@ -5,8 +5,10 @@
  * Three pages over one chosen date: the week (HdWeekView), the day's agenda and the month with
  * a count per day. Today, previous/next and a date picker move the date; Page Up/Down move a
  * week from the week view. Booking (a click on a free slot, Enter, Ctrl+N) and walk-ins open
- * HdBookingDialog; the agenda marks consultations held (asking for the outcome), no-show or
- * cancelled. The week's consultations are one small indexed query, run on the main thread.
+ * HdBookingDialog; the agenda marks consultations held (asking for the outcome, and for a
+ * new employee's training the checklist items still missing), no-show or cancelled, or moves
+ * them (HdSlotDialog), as does the list of bookings on days the school has closed since.
+ * The week's consultations are one small indexed query, run on the main thread.
  * While the app runs, a desktop notification comes 15 minutes before each consultation.
  * The window sets `context` once the database is open, so hd_context_get_database() is never
  * %NULL inside a view that has a context.
@@ -17,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-agenda-print.h"
 #include "hd-appointment-store.h"
 #include "hd-availability.h"
 #include "hd-booking.h"
@@ -25,6 +28,8 @@
 #include "hd-date.h"
 #include "hd-enums.h"
 #include "hd-ics.h"
+#include "hd-newcomer-store.h"
+#include "hd-slot-dialog.h"
 #include "hd-week-view.h"
 #include "onboarding/hd-onboarding-common.h"
 
@@ -47,6 +52,7 @@ struct _HdCalendarView
   GtkGrid       *month_grid;
   GtkRevealer   *closed_revealer;
   GtkLabel      *closed_label;
+  GtkListBox    *closed_list;
 
   /* Owned */
   HdContext     *context;
@@ -255,6 +261,7 @@ status_menu_button (HdAppointment *a)
   GtkWidget *button = gtk_menu_button_new ();
   gint64 id = hd_appointment_get_id (a);
   const struct { const char *label; const char *action; } items[] = {
+    { N_("Move…"), "calendar.reschedule" },
     { N_("Did not come"), "calendar.no-show" },
     { N_("Cancelled by the visitor"), "calendar.cancel-requester" },
     { N_("Cancelled by the consultant"), "calendar.cancel-consultant" },
@@ -269,7 +276,9 @@ status_menu_button (HdAppointment *a)
     }
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Other outcomes"));
+  gtk_widget_set_tooltip_text (button, _("Move or other outcomes"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Move or other outcomes"), -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   return button;
@@ -286,18 +295,36 @@ agenda_row (HdCalendarView *self,
   g_autofree char *t1 = g_date_time_format (to, "%H:%M");
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *status_text = NULL;
   const char *extra = hd_appointment_get_outcome (a);
   int status = hd_appointment_get_status (a);
 
   if (extra == NULL || *extra == '\0')
     extra = hd_appointment_get_notes (a);
+  /* A moved consultation says where to: «Перенесена на 26 ноября, 10:00» */
+  if (status == HD_APPOINTMENT_RESCHEDULED && hd_appointment_get_rescheduled_to (a) > 0)
+    {
+      g_autoptr(HdAppointment) moved = hd_appointment_store_get (get_db (self), hd_appointment_get_rescheduled_to (a),
+                                                                 NULL);
+
+      if (moved != NULL)
+        {
+          g_autoptr(GDateTime) when = local_time (self, hd_appointment_get_starts_at (moved));
+          g_autofree char *date = g_date_time_format (when, "%-d %B, %H:%M");
+
+          /* Translators: %s is the new date and time, «26 ноября, 10:00» */
+          status_text = g_strdup_printf (_("Moved to %s"), date);
+        }
+    }
+  if (status_text == NULL)
+    status_text = g_strdup (hd_enum_label (HD_ENUM_APPOINTMENT_STATUS, status));
   /* Translators: a consultation in the day's list: «10:00–10:30 · Лебедева Ирина» */
   title = g_markup_printf_escaped (_("%s–%s · %s"), t0, t1,
                                    hd_appointment_get_person_name (a) != NULL ? hd_appointment_get_person_name (a) : "");
   subtitle = g_markup_printf_escaped ("%s · %s · %s%s%s%s",
                                       hd_enum_label (HD_ENUM_TOPIC, hd_appointment_get_topic (a)),
                                       hd_enum_label (HD_ENUM_APPOINTMENT_MODE, hd_appointment_get_mode (a)),
-                                      hd_enum_label (HD_ENUM_APPOINTMENT_STATUS, status),
+                                      status_text,
                                       hd_appointment_get_walk_in (a) ? _(" (without booking)") : "",
                                       extra != NULL && *extra != '\0' ? " · " : "",
                                       extra != NULL ? extra : "");
@@ -497,41 +524,52 @@ load_month (HdCalendarView *self)
 
 /* ---------------------------------------------------------------------------------------- */
 
-/* Consultations now on closed days (after the school closed one) are listed to reschedule */
+/* Consultations now on closed days (after the school closed one) are listed, each with a
+ * button to move it */
 static void
 check_closed_days (HdCalendarView *self)
 {
   g_autoptr(GPtrArray) closed = NULL;
+  g_autofree char *text = NULL;
   gint64 now = now_seconds ();
-  GString *text;
+  GtkWidget *child;
 
   closed = hd_booking_list_on_closed_days (get_db (self), self->terms, now,
                                            now + (gint64) hd_availability_get_horizon_days (get_db (self)) * 86400,
                                            NULL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->closed_list))) != NULL)
+    gtk_list_box_remove (self->closed_list, child);
   if (closed == NULL || closed->len == 0)
     {
       gtk_revealer_set_reveal_child (self->closed_revealer, FALSE);
       return;
     }
 
-  text = g_string_new (NULL);
-  g_string_append_printf (text,
-                          g_dngettext (GETTEXT_PACKAGE,
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%u consultation falls on a day that is now closed; move it to another day:",
                                        "%u consultations fall on days that are now closed; move them to other days:",
                                        closed->len),
                           closed->len);
+  gtk_label_set_text (self->closed_label, text);
   for (guint i = 0; i < closed->len; i++)
     {
       HdAppointment *a = g_ptr_array_index (closed, i);
       g_autoptr(GDateTime) when = local_time (self, hd_appointment_get_starts_at (a));
-      g_autofree char *date = g_date_time_format (when, "%-d %B, %H:%M");
+      g_autofree char *date = g_date_time_format (when, "%A, %-d %B, %H:%M");
+      g_autofree char *name = g_markup_escape_text (hd_appointment_get_person_name (a) != NULL
+                                                    ? hd_appointment_get_person_name (a) : "", -1);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *move = gtk_button_new_with_label (_("Move…"));
 
-      g_string_append_printf (text, "%s %s — %s", i == 0 ? "" : ";", date,
-                              hd_appointment_get_person_name (a) != NULL ? hd_appointment_get_person_name (a) : "");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), name);
+      gtk_widget_set_valign (move, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (move),
+                                              g_variant_new_int64 (hd_appointment_get_id (a)));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (move), "calendar.reschedule");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), move);
+      gtk_list_box_append (self->closed_list, row);
     }
-  gtk_label_set_text (self->closed_label, text->str);
-  g_string_free (text, TRUE);
   gtk_revealer_set_reveal_child (self->closed_revealer, TRUE);
 }
 
@@ -657,6 +695,14 @@ move_week_cb (HdCalendarView *self,
   move_by (self, delta);
 }
 
+/* A training booked from the onboarding tracker shows when the calendar is shown again */
+static void
+map_cb (HdCalendarView *self)
+{
+  if (self->terms != NULL)
+    reload (self);
+}
+
 static void
 page_changed_cb (HdCalendarView *self)
 {
@@ -687,10 +733,11 @@ held_response_cb (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
   GtkEditable *outcome_entry = g_object_get_data (G_OBJECT (dialog), "outcome");
   GtkCheckButton *resolved_check = g_object_get_data (G_OBJECT (dialog), "resolved");
+  GtkWidget *checklist = g_object_get_data (G_OBJECT (dialog), "checklist");
   gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "appointment-id");
   g_autoptr(HdAppointment) a = NULL;
   const char *outcome;
-  gboolean pending = FALSE;
+  gboolean pending = FALSE, done;
   int request_status = -1;
 
   if (g_strcmp0 (response, "held") != 0)
@@ -701,8 +748,22 @@ held_response_cb (AdwMessageDialog *dialog,
   if (a != NULL && hd_appointment_get_request_id (a) > 0)
     request_status = gtk_check_button_get_active (resolved_check) ? HD_STATUS_RESOLVED : HD_STATUS_IN_PROGRESS;
 
-  if (!hd_booking_mark_held (get_db (self), self->workdays, self->terms, id, outcome, request_status,
-                             request_status == HD_STATUS_RESOLVED ? outcome : NULL, &pending, &error))
+  if (a != NULL && hd_appointment_get_newcomer_id (a) > 0 && request_status < 0)
+    {
+      guint ticked = 0;
+
+      /* A training: the items ticked in the dialog go to the newcomer's checklist with it */
+      for (GtkWidget *c = checklist != NULL ? gtk_widget_get_first_child (checklist) : NULL; c != NULL;
+           c = gtk_widget_get_next_sibling (c))
+        if (GTK_IS_CHECK_BUTTON (c) && gtk_check_button_get_active (GTK_CHECK_BUTTON (c)))
+          ticked |= GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (c), "item-bit"));
+      done = hd_booking_mark_training_held (get_db (self), self->workdays, self->terms, id, outcome, ticked,
+                                            &pending, &error);
+    }
+  else
+    done = hd_booking_mark_held (get_db (self), self->workdays, self->terms, id, outcome, request_status,
+                                 request_status == HD_STATUS_RESOLVED ? outcome : NULL, &pending, &error);
+  if (!done)
     show_message (self, _("The consultation was not marked held"), error->message);
   else if (pending)
     show_message (self, _("Training not marked done"),
@@ -719,9 +780,14 @@ mark_held_action (GtkWidget  *widget,
   HdCalendarView *self = HD_CALENDAR_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *dialog, *box, *entry, *check;
+  g_autoptr(HdAppointment) a = NULL;
+  g_autoptr(HdNewcomer) newcomer = NULL;
   gint64 *id = g_new (gint64, 1);
 
   *id = g_variant_get_int64 (parameter);
+  a = hd_appointment_store_get (get_db (self), *id, NULL);
+  if (a != NULL && hd_appointment_get_newcomer_id (a) > 0)
+    newcomer = hd_newcomer_store_get (get_db (self), hd_appointment_get_newcomer_id (a), NULL);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Consultation Held"),
                                    _("What was the outcome? It is kept with the consultation and, when the "
@@ -734,6 +800,46 @@ mark_held_action (GtkWidget  *widget,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   gtk_box_append (GTK_BOX (box), entry);
   gtk_box_append (GTK_BOX (box), check);
+  gtk_widget_set_visible (check, a == NULL || hd_appointment_get_request_id (a) > 0);
+
+  /* A training is done only with the mandatory items of the checklist: ask for the missing */
+  if (newcomer != NULL && (hd_newcomer_get_trained_on (newcomer) == NULL ||
+                           *hd_newcomer_get_trained_on (newcomer) == '\0'))
+    {
+      guint mandatory = hd_newcomer_store_get_mandatory (get_db (self)) & HD_CHECKLIST_ALL;
+      guint have = hd_newcomer_get_checklist (newcomer);
+
+      if ((have & mandatory) != mandatory)
+        {
+          GtkWidget *items = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+          GtkWidget *label = gtk_label_new (_("The training is marked done when these items are covered. "
+                                              "Tick what was covered:"));
+
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_box_append (GTK_BOX (box), label);
+          for (HdChecklistItem i = 0; i < HD_N_CHECKLIST_ITEMS; i++)
+            {
+              GtkWidget *item;
+
+              if ((have & HD_CHECKLIST_BIT (i)) != 0)
+                continue;
+              if ((mandatory & HD_CHECKLIST_BIT (i)) != 0)
+                {
+                  /* Translators: a checklist item that must be ticked, «Расписание (обязательно)» */
+                  g_autofree char *text = g_strdup_printf (_("%s (required)"), hd_checklist_item_label (i));
+
+                  item = gtk_check_button_new_with_label (text);
+                }
+              else
+                item = gtk_check_button_new_with_label (hd_checklist_item_label (i));
+              g_object_set_data (G_OBJECT (item), "item-bit", GUINT_TO_POINTER (HD_CHECKLIST_BIT (i)));
+              gtk_box_append (GTK_BOX (items), item);
+            }
+          gtk_box_append (GTK_BOX (box), items);
+          g_object_set_data (G_OBJECT (dialog), "checklist", items);
+        }
+    }
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -746,6 +852,34 @@ mark_held_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "resolved", check);
   g_object_set_data_full (G_OBJECT (dialog), "appointment-id", id, g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (held_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rescheduled_cb (HdCalendarView *self,
+                gint64          id)
+{
+  reload (self);
+}
+
+/* «Перенести»: the free times nearest to it, or a date and time typed */
+static void
+reschedule_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HdCalendarView *self = HD_CALENDAR_VIEW (widget);
+  HdSlotDialog *dialog;
+  GtkRoot *root;
+
+  if (!ensure_calendar (self))
+    return;
+  dialog = hd_slot_dialog_new_reschedule (self->context, self->workdays, self->terms,
+                                          g_variant_get_int64 (parameter));
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "booked", G_CALLBACK (rescheduled_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -862,6 +996,19 @@ export_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("consultations.ics"));
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The agenda of the day shown, or of its week, on paper or in a PDF (hd-agenda-print.c) */
+static void
+print_agenda_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HdCalendarView *self = HD_CALENDAR_VIEW (widget);
+
+  if (!ensure_calendar (self))
+    return;
+  hd_agenda_print_activate (widget, get_db (self), self->workdays, &self->date, action_name, parameter);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -1000,6 +1147,7 @@ hd_calendar_view_class_init (HdCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdCalendarView, month_grid);
   gtk_widget_class_bind_template_child (widget_class, HdCalendarView, closed_revealer);
   gtk_widget_class_bind_template_child (widget_class, HdCalendarView, closed_label);
+  gtk_widget_class_bind_template_child (widget_class, HdCalendarView, closed_list);
   gtk_widget_class_bind_template_callback (widget_class, slot_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, appointment_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, move_week_cb);
@@ -1012,7 +1160,11 @@ hd_calendar_view_class_init (HdCalendarViewClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, navigate_action);
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, navigate_action);
   gtk_widget_class_install_action (widget_class, "calendar.export-ics", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "calendar.print-agenda", "s", print_agenda_action);
+  gtk_widget_class_install_action (widget_class, "calendar.print-agenda-dialog", "s", print_agenda_action);
+  gtk_widget_class_install_action (widget_class, "calendar.export-agenda", "(ss)", print_agenda_action);
   gtk_widget_class_install_action (widget_class, "calendar.mark-held", "x", mark_held_action);
+  gtk_widget_class_install_action (widget_class, "calendar.reschedule", "x", reschedule_action);
   gtk_widget_class_install_action (widget_class, "calendar.no-show", "x", status_action);
   gtk_widget_class_install_action (widget_class, "calendar.cancel-requester", "x", status_action);
   gtk_widget_class_install_action (widget_class, "calendar.cancel-consultant", "x", status_action);
@@ -1038,6 +1190,7 @@ hd_calendar_view_init (HdCalendarView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   self->remind_source = g_timeout_add_seconds (REMIND_CHECK_SECONDS, remind_cb, self);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }
 
 HdContext *

@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "calendar/hd-slot-dialog.h"
+#include "hd-appointment-store.h"
 #include "hd-date.h"
 #include "hd-error.h"
 #include "hd-newcomer-editor.h"
@@ -61,9 +63,12 @@ struct _HdNewcomerEditor
   char                 *loaded;       /* what the fields said after loading, for "dirty" */
   gboolean              updating;
   gboolean              closing;      /* saved, or changes discarded */
+  HdTerms              *terms;        /* for booking the training */
 
   /* Borrowed */
   HdWorkdays           *workdays;
+  GtkWidget            *booking_row;  /* the training in the calendar, in the training group */
+  GtkWidget            *booking_button;
 };
 
 G_DEFINE_FINAL_TYPE (HdNewcomerEditor, hd_newcomer_editor, ADW_TYPE_WINDOW)
@@ -76,6 +81,7 @@ enum {
 
 enum {
   SAVED,
+  TRAINING_BOOKED,
   N_SIGNALS
 };
 
@@ -565,6 +571,97 @@ build_checklist (HdNewcomerEditor *self)
     }
 }
 
+/* ---------------------------------------------------------------------------------------- */
+/* The training in the calendar                                                              */
+
+static void load_training (HdNewcomerEditor *self);
+
+static void
+training_booked_cb (HdNewcomerEditor *self,
+                    gint64            appointment_id)
+{
+  load_training (self);
+  toast (self, adw_action_row_get_subtitle (ADW_ACTION_ROW (self->booking_row)));
+  g_signal_emit (self, signals[TRAINING_BOOKED], 0, appointment_id);
+}
+
+/* «Записать на обучение»: the first free times before the due date */
+static void
+book_training_clicked_cb (HdNewcomerEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  HdSlotDialog *dialog;
+
+  if (self->original == NULL || self->workdays == NULL)
+    return;
+  if (self->terms == NULL)
+    {
+      self->terms = hd_terms_new_from_database (get_db (self), self->workdays, &error);
+      if (self->terms == NULL)
+        {
+          toast (self, error->message);
+          return;
+        }
+    }
+  dialog = hd_slot_dialog_new_training (self->context, self->workdays, self->terms,
+                                        hd_newcomer_get_id (self->original));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "booked", G_CALLBACK (training_booked_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* For one stored and not trained: the training booked, or the button to book it */
+static void
+load_training (HdNewcomerEditor *self)
+{
+  g_autoptr(GPtrArray) trainings = NULL;
+  g_autofree char *booked = NULL;
+  const char *trained_on;
+
+  trained_on = self->original != NULL ? hd_newcomer_get_trained_on (self->original) : NULL;
+  if (self->original == NULL || (trained_on != NULL && *trained_on != '\0'))
+    {
+      if (self->booking_row != NULL)
+        gtk_widget_set_visible (self->booking_row, FALSE);
+      return;
+    }
+
+  if (self->booking_row == NULL)
+    {
+      GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (self->trained_row), ADW_TYPE_PREFERENCES_GROUP);
+
+      self->booking_row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->booking_row), _("Training in the calendar"));
+      self->booking_button = gtk_button_new_with_label (_("Book Training…"));
+      gtk_widget_set_valign (self->booking_button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (self->booking_button,
+                                   _("Choose a free time before the due date for the training"));
+      g_signal_connect_swapped (self->booking_button, "clicked", G_CALLBACK (book_training_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self->booking_row), self->booking_button);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->booking_row);
+    }
+
+  trainings = hd_appointment_store_list_trainings (get_db (self), NULL);
+  for (guint i = 0; trainings != NULL && i < trainings->len; i++)
+    {
+      HdAppointment *a = g_ptr_array_index (trainings, i);
+      int status = hd_appointment_get_status (a);
+
+      if (hd_appointment_get_newcomer_id (a) == hd_newcomer_get_id (self->original) &&
+          (status == HD_APPOINTMENT_SCHEDULED || status == HD_APPOINTMENT_HELD))
+        {
+          g_free (booked);
+          booked = hd_onboarding_describe_training (self->context, a);
+        }
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->booking_row),
+                               booked != NULL ? booked : _("Not booked yet"));
+  gtk_widget_set_visible (self->booking_button, booked == NULL);
+  gtk_widget_set_visible (self->booking_row, TRUE);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
 static void
 load (HdNewcomerEditor *self,
       gint64            id)
@@ -643,6 +740,7 @@ load (HdNewcomerEditor *self,
 
   update_dates (self);
   load_history (self);
+  load_training (self);
   self->loaded = fields_signature (self);
 }
 
@@ -969,7 +1067,10 @@ hd_newcomer_editor_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->original);
   g_clear_object (&self->person);
+  g_clear_object (&self->terms);
   self->workdays = NULL;
+  self->booking_row = NULL;
+  self->booking_button = NULL;
 
   G_OBJECT_CLASS (hd_newcomer_editor_parent_class)->dispose (object);
 }
@@ -1057,6 +1158,20 @@ hd_newcomer_editor_class_init (HdNewcomerEditorClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, HD_TYPE_NEWCOMER);
+
+  /**
+   * HdNewcomerEditor::training-booked:
+   * @appointment_id: the consultation booked
+   *
+   * The training was booked in the calendar from the editor (it is written at once, whether
+   * the editor is saved or not).
+   */
+  signals[TRAINING_BOOKED] =
+    g_signal_new ("training-booked",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/onboarding/hd-newcomer-editor.ui");
@@ -1205,7 +1320,8 @@ hd_newcomer_editor_set_item_done (HdNewcomerEditor *self,
 
 /**
  * hd_newcomer_editor_get_field_widget:
- * @field: a column of `newcomers` or `people` (e.g. `started_on`, `due_on`, `phone`)
+ * @field: a column of `newcomers` or `people` (e.g. `started_on`, `due_on`, `phone`), or
+ *   `book_training` for the button that books the training
  *
  * Returns: (transfer none) (nullable): the widget that shows the field
  */
@@ -1214,6 +1330,8 @@ hd_newcomer_editor_get_field_widget (HdNewcomerEditor *self,
                                      const char       *field)
 {
   g_return_val_if_fail (HD_IS_NEWCOMER_EDITOR (self), NULL);
+  if (g_strcmp0 (field, "book_training") == 0)
+    return self->booking_button;
   return field_widget (self, field);
 }
 

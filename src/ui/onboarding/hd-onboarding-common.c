@@ -137,3 +137,29 @@ hd_onboarding_status_icon_name (HdOnboardingStatus status)
       return "dialog-question-symbolic";
     }
 }
+
+/**
+ * hd_onboarding_describe_training:
+ * @training: a consultation that trains a new employee, scheduled or held
+ *
+ * Returns: «Обучение назначено на 5 ноября, 10:00», or for one held while the checklist is not
+ *   done yet, what is left to do
+ */
+char *
+hd_onboarding_describe_training (HdContext     *context,
+                                 HdAppointment *training)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (HD_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (HD_IS_APPOINTMENT (training), NULL);
+
+  when = hd_context_date_time (context, hd_appointment_get_starts_at (training));
+  text = g_date_time_format (when, "%-d %B, %H:%M");
+  if (hd_appointment_get_status (training) == HD_APPOINTMENT_HELD)
+    /* Translators: %s is a date and time, «5 ноября, 10:00» */
+    return g_strdup_printf (_("Training held on %s: tick the checklist in the card"), text);
+  /* Translators: %s is a date and time, «5 ноября, 10:00» */
+  return g_strdup_printf (_("Training booked for %s"), text);
+}

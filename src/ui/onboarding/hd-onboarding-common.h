@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "hd-appointment.h"
 #include "hd-context.h"
 #include "hd-onboarding.h"
 #include "hd-workdays.h"
@@ -21,5 +22,7 @@ char       *hd_onboarding_format_date        (const GDate        *date);
 char       *hd_onboarding_format_iso         (const char         *iso);
 char       *hd_onboarding_describe_counted   (GPtrArray          *counted_days);
 const char *hd_onboarding_status_icon_name   (HdOnboardingStatus  status);
+char       *hd_onboarding_describe_training  (HdContext          *context,
+                                              HdAppointment      *training);
 
 G_END_DECLS

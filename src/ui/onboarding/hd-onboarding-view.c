@@ -17,6 +17,8 @@
 
 #include <glib/gi18n.h>
 
+#include "calendar/hd-slot-dialog.h"
+#include "hd-appointment-store.h"
 #include "hd-date.h"
 #include "hd-newcomer-editor.h"
 #include "hd-newcomer-store.h"
@@ -39,6 +41,7 @@ struct _HdOnboardingRow
   HdNewcomer        *newcomer;
   char              *position;
   char              *due_tooltip;
+  char              *training;     /* the training booked or held, for one not trained yet */
   HdOnboardingState  state;
 };
 
@@ -52,6 +55,7 @@ hd_onboarding_row_finalize (GObject *object)
   g_clear_object (&self->newcomer);
   g_clear_pointer (&self->position, g_free);
   g_clear_pointer (&self->due_tooltip, g_free);
+  g_clear_pointer (&self->training, g_free);
 
   G_OBJECT_CLASS (hd_onboarding_row_parent_class)->finalize (object);
 }
@@ -144,6 +148,8 @@ struct _HdOnboardingView
   GtkLabel         *summary_values[N_SUMMARY];
   guint             n_attention;
 
+  HdTerms          *terms;       /* for booking the training */
+
   /* Borrowed */
   HdWorkdays       *workdays;
 };
@@ -176,6 +182,7 @@ show_error (HdOnboardingView *self,
 static HdOnboardingRow *
 make_row (HdOnboardingView *self,
           HdNewcomer       *newcomer,
+          HdAppointment    *training,
           const GDate      *today,
           int               deadline_days)
 {
@@ -184,6 +191,8 @@ make_row (HdOnboardingView *self,
 
   row->newcomer = g_object_ref (newcomer);
   hd_onboarding_state_compute (&row->state, self->workdays, newcomer, today);
+  if (training != NULL && !hd_onboarding_status_is_trained (row->state.status))
+    row->training = hd_onboarding_describe_training (self->context, training);
 
   if (hd_newcomer_get_person_id (newcomer) > 0)
     {
@@ -399,6 +408,8 @@ reload (HdOnboardingView *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) newcomers = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) trainings = NULL;
+  g_autoptr(GHashTable) by_newcomer = NULL;
   HdDatabase *db;
   GDate today;
   int deadline;
@@ -428,11 +439,38 @@ reload (HdOnboardingView *self)
       return;
     }
 
+  /* The training of each newcomer: the last one booked or held (in order of time) */
+  trainings = hd_appointment_store_list_trainings (db, &error);
+  if (trainings == NULL)
+    {
+      show_error (self, error);
+      g_clear_error (&error);
+    }
+  by_newcomer = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; trainings != NULL && i < trainings->len; i++)
+    {
+      HdAppointment *a = g_ptr_array_index (trainings, i);
+      int status = hd_appointment_get_status (a);
+
+      if (status == HD_APPOINTMENT_SCHEDULED || status == HD_APPOINTMENT_HELD)
+        {
+          gint64 *key = g_new (gint64, 1);
+
+          *key = hd_appointment_get_newcomer_id (a);
+          g_hash_table_replace (by_newcomer, key, a);
+        }
+    }
+
   hd_onboarding_get_today (self->context, &today);
   deadline = hd_newcomer_store_get_deadline_days (db);
   rows = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < newcomers->len; i++)
-    g_ptr_array_add (rows, make_row (self, g_ptr_array_index (newcomers, i), &today, deadline));
+    {
+      HdNewcomer *n = g_ptr_array_index (newcomers, i);
+      gint64 id = hd_newcomer_get_id (n);
+
+      g_ptr_array_add (rows, make_row (self, n, g_hash_table_lookup (by_newcomer, &id), &today, deadline));
+    }
 
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        rows->pdata, rows->len);
@@ -486,6 +524,30 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       gtk_list_item_set_child (item, box);
       return;
     }
+  if (column == COLUMN_TRAINED)
+    {
+      /* The date of the training; before it, the training booked or the button to book it */
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *training = gtk_label_new (NULL);
+      GtkWidget *button = gtk_button_new_with_label (_("Book Training…"));
+
+      gtk_label_set_xalign (GTK_LABEL (training), 0);
+      /* in two lines: «Обучение назначено / на 25 ноября, 12:00» */
+      gtk_label_set_wrap (GTK_LABEL (training), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (training), 18);
+      gtk_label_set_max_width_chars (GTK_LABEL (training), 22);
+      gtk_widget_add_css_class (training, "hd-onboarding-training");
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_widget_set_tooltip_text (button, _("Choose a free time before the due date for the training"));
+      /* The target first: the action takes a newcomer's id, set when the cell is bound */
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (0));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "onboarding.book-training");
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), training);
+      gtk_box_append (GTK_BOX (box), button);
+      gtk_list_item_set_child (item, box);
+      return;
+    }
   if (column == COLUMN_NAME || column == COLUMN_POSITION || column == COLUMN_TRAINER)
     gtk_label_set_width_chars (GTK_LABEL (label), 12);
   gtk_list_item_set_child (item, label);
@@ -530,6 +592,24 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       return;
     }
 
+  if (column == COLUMN_TRAINED)
+    {
+      GtkWidget *date_label = gtk_widget_get_first_child (child);
+      GtkWidget *training = gtk_widget_get_next_sibling (date_label);
+      GtkWidget *button = gtk_widget_get_next_sibling (training);
+      gboolean trained = hd_onboarding_status_is_trained (row->state.status);
+
+      text = hd_onboarding_format_date (&row->state.trained_on);
+      gtk_label_set_text (GTK_LABEL (date_label), text != NULL ? text : "");
+      gtk_widget_set_visible (date_label, trained);
+      gtk_label_set_text (GTK_LABEL (training), row->training != NULL ? row->training : "");
+      gtk_widget_set_visible (training, !trained && row->training != NULL);
+      gtk_widget_set_visible (button, !trained && row->training == NULL);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                              g_variant_new_int64 (hd_newcomer_get_id (n)));
+      return;
+    }
+
   label = GTK_LABEL (child);
   switch (column)
     {
@@ -549,13 +629,11 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     case COLUMN_DAYS:
       text = hd_onboarding_state_describe (&row->state);
       break;
-    case COLUMN_TRAINED:
-      text = hd_onboarding_format_date (&row->state.trained_on);
-      break;
     case COLUMN_TRAINER:
       text = g_strdup (hd_newcomer_get_trainer (n));
       break;
     case COLUMN_STATUS:
+    case COLUMN_TRAINED:
     case N_COLUMNS:
     default:
       g_assert_not_reached ();
@@ -709,6 +787,60 @@ setting_changed_cb (HdOnboardingView *self,
 }
 
 static void
+training_booked_cb (HdOnboardingView *self,
+                    gint64            id)
+{
+  g_autoptr(HdAppointment) training = hd_appointment_store_get (hd_context_get_database (self->context), id, NULL);
+
+  reload (self);
+  if (training != NULL)
+    {
+      g_autofree char *text = hd_onboarding_describe_training (self->context, training);
+      g_autoptr(AdwToast) toast = adw_toast_new (text);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, g_steal_pointer (&toast));
+    }
+}
+
+/* «Записать на обучение»: the first free times before the due date, in the calendar */
+static void
+book_training_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HdOnboardingView *self = HD_ONBOARDING_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  HdSlotDialog *dialog;
+  GtkRoot *root;
+
+  if (self->context == NULL || self->workdays == NULL)
+    return;
+  if (self->terms == NULL)
+    {
+      self->terms = hd_terms_new_from_database (hd_context_get_database (self->context), self->workdays, &error);
+      if (self->terms == NULL)
+        {
+          show_error (self, error);
+          return;
+        }
+    }
+  dialog = hd_slot_dialog_new_training (self->context, self->workdays, self->terms,
+                                        g_variant_get_int64 (parameter));
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "booked", G_CALLBACK (training_booked_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A training held in the calendar changes the list: read it again whenever it is shown */
+static void
+map_cb (HdOnboardingView *self)
+{
+  reload (self);
+}
+
+static void
 add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
@@ -731,6 +863,7 @@ hd_onboarding_view_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->rows);
   g_clear_object (&self->context);
+  g_clear_object (&self->terms);
   self->workdays = NULL;
 
   G_OBJECT_CLASS (hd_onboarding_view_parent_class)->dispose (object);
@@ -812,6 +945,7 @@ hd_onboarding_view_class_init (HdOnboardingViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "onboarding.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "onboarding.book-training", "x", book_training_action);
 }
 
 static void
@@ -842,6 +976,7 @@ hd_onboarding_view_init (HdOnboardingView *self)
   update_period_label (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "onboarding.add", FALSE);
   update_content (self);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }
 
 HdContext *
@@ -867,6 +1002,7 @@ hd_onboarding_view_set_context (HdOnboardingView *self,
       if (self->workdays != NULL)
         g_signal_handlers_disconnect_by_data (self->workdays, self);
       self->workdays = NULL;
+      g_clear_object (&self->terms);
     }
   g_set_object (&self->context, context);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "onboarding.add", context != NULL);
@@ -966,6 +1102,7 @@ hd_onboarding_view_open_editor (HdOnboardingView *self,
       gtk_window_set_modal (GTK_WINDOW (editor), TRUE);
     }
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "training-booked", G_CALLBACK (training_booked_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
   return GTK_WINDOW (editor);
 }

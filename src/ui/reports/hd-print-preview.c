@@ -4,8 +4,8 @@
  *
  * GTK's own preview hands a PDF to an external viewer, which a sandboxed app cannot count on,
  * so the preview is drawn here, page by page, by the very function that draws the paper
- * (hd_report_draw_page) on an A4 sheet scaled to the window. «Печать…» from here opens the
- * print dialog with the same report.
+ * (hd_report_draw_page, or any other document's page function) on an A4 sheet scaled to the
+ * window. «Печать…» from here asks the view that opened it to print the same document.
  */
 #define G_LOG_DOMAIN "hd-print-preview"
 
@@ -30,9 +30,13 @@ struct _HdPrintPreview
   GtkWidget *next_button;
 
   /* Owned */
-  HdReport  *report;
-  guint      page;
-  guint      n_pages;
+  HdReportPageFunc  draw_page;
+  gpointer          draw_data;
+  GDestroyNotify    draw_destroy;
+  char             *print_action;
+  GVariant         *print_target;
+  guint             page;
+  guint             n_pages;
 };
 
 G_DEFINE_FINAL_TYPE (HdPrintPreview, hd_print_preview, ADW_TYPE_WINDOW)
@@ -66,7 +70,7 @@ draw_cb (GtkDrawingArea *area,
   double scale = MIN ((width - 2 * margin) / PAGE_WIDTH, (height - 2 * margin) / PAGE_HEIGHT);
   double x, y;
 
-  if (scale <= 0 || self->report == NULL)
+  if (scale <= 0 || self->draw_page == NULL)
     return;
 
   x = (width - PAGE_WIDTH * scale) / 2;
@@ -85,7 +89,7 @@ draw_cb (GtkDrawingArea *area,
   cairo_scale (cr, scale, scale);
   cairo_rectangle (cr, 0, 0, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_clip (cr);
-  hd_report_draw_page (self->report, cr, self->page, PAGE_WIDTH, PAGE_HEIGHT);
+  self->draw_page (self->draw_data, cr, self->page, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_restore (cr);
 }
 
@@ -115,15 +119,18 @@ print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
+  HdPrintPreview *self = HD_PRINT_PREVIEW (widget);
   g_autoptr(GtkWidget) view = NULL;
+  g_autofree char *name = g_strdup (self->print_action);
+  g_autoptr(GVariant) target = self->print_target != NULL ? g_variant_ref (self->print_target) : NULL;
 
   /* The view that opened the preview prints; the preview steps aside for the print dialog */
   view = g_object_get_data (G_OBJECT (widget), "hd-view");
   if (view != NULL)
     g_object_ref (view);
   gtk_window_close (GTK_WINDOW (widget));
-  if (view != NULL)
-    gtk_widget_activate_action (view, "reports.print", NULL);
+  if (view != NULL && name != NULL)
+    gtk_widget_activate_action_variant (view, name, target);
 }
 
 static GtkWidget *
@@ -144,8 +151,20 @@ hd_print_preview_dispose (GObject *object)
 {
   HdPrintPreview *self = HD_PRINT_PREVIEW (object);
 
-  g_clear_object (&self->report);
+  if (self->draw_destroy != NULL)
+    g_clear_pointer (&self->draw_data, self->draw_destroy);
+  self->draw_page = NULL;
   G_OBJECT_CLASS (hd_print_preview_parent_class)->dispose (object);
+}
+
+static void
+hd_print_preview_finalize (GObject *object)
+{
+  HdPrintPreview *self = HD_PRINT_PREVIEW (object);
+
+  g_free (self->print_action);
+  g_clear_pointer (&self->print_target, g_variant_unref);
+  G_OBJECT_CLASS (hd_print_preview_parent_class)->finalize (object);
 }
 
 static void
@@ -155,6 +174,7 @@ hd_print_preview_class_init (HdPrintPreviewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hd_print_preview_dispose;
+  object_class->finalize = hd_print_preview_finalize;
 
   gtk_widget_class_install_action (widget_class, "preview.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "preview.next", NULL, next_action);
@@ -205,6 +225,16 @@ hd_print_preview_init (HdPrintPreview *self)
   adw_window_set_content (ADW_WINDOW (self), box);
 }
 
+static void
+draw_report_page (gpointer  user_data,
+                  cairo_t  *cr,
+                  guint     page,
+                  double    page_width,
+                  double    page_height)
+{
+  hd_report_draw_page (user_data, cr, page, page_width, page_height);
+}
+
 /**
  * hd_print_preview_new:
  * @parent: the window to stay above; set the object data "hd-view" to the widget whose
@@ -219,14 +249,65 @@ hd_print_preview_new (GtkWindow *parent,
 
   g_return_val_if_fail (HD_IS_REPORT (report), NULL);
 
+  self = hd_print_preview_new_for_pages (parent, hd_report_get_n_pages (report, PAGE_WIDTH, PAGE_HEIGHT),
+                                         draw_report_page, g_object_ref (report), g_object_unref);
+  hd_print_preview_set_print_action (self, "reports.print", NULL);
+  return self;
+}
+
+/**
+ * hd_print_preview_new_for_pages:
+ * @parent: the window to stay above; set the object data "hd-view" to the widget whose
+ *   print action (hd_print_preview_set_print_action()) prints
+ * @n_pages: how many A4 pages the document has
+ * @draw_page: (scope notified): draws a page, in points, margins included
+ * @user_data: (closure): the document, for @draw_page
+ * @destroy: frees @user_data with the preview
+ *
+ * A preview of any document the report layer draws page by page (the agenda, the report).
+ */
+HdPrintPreview *
+hd_print_preview_new_for_pages (GtkWindow        *parent,
+                                guint             n_pages,
+                                HdReportPageFunc  draw_page,
+                                gpointer          user_data,
+                                GDestroyNotify    destroy)
+{
+  HdPrintPreview *self;
+
+  g_return_val_if_fail (draw_page != NULL, NULL);
+
   self = g_object_new (HD_TYPE_PRINT_PREVIEW,
                        "transient-for", parent,
                        "modal", TRUE,
                        NULL);
-  self->report = g_object_ref (report);
-  self->n_pages = MAX (1, hd_report_get_n_pages (report, PAGE_WIDTH, PAGE_HEIGHT));
+  self->draw_page = draw_page;
+  self->draw_data = user_data;
+  self->draw_destroy = destroy;
+  self->n_pages = MAX (1, n_pages);
   update_page (self);
   return self;
+}
+
+/**
+ * hd_print_preview_set_print_action:
+ * @action_name: (nullable): the action of the "hd-view" widget that prints the document
+ * @target: (nullable): its parameter; a floating reference is taken
+ *
+ * What «Печать…» does: the preview closes and activates this action on the view.
+ */
+void
+hd_print_preview_set_print_action (HdPrintPreview *self,
+                                   const char     *action_name,
+                                   GVariant       *target)
+{
+  g_return_if_fail (HD_IS_PRINT_PREVIEW (self));
+
+  g_free (self->print_action);
+  self->print_action = g_strdup (action_name);
+  g_clear_pointer (&self->print_target, g_variant_unref);
+  if (target != NULL)
+    self->print_target = g_variant_ref_sink (target);
 }
 
 guint

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "hd-report-text.h"
 #include "hd-report.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,14 @@ G_DECLARE_FINAL_TYPE (HdPrintPreview, hd_print_preview, HD, PRINT_PREVIEW, AdwWi
 
 HdPrintPreview *hd_print_preview_new          (GtkWindow      *parent,
                                                HdReport       *report);
+HdPrintPreview *hd_print_preview_new_for_pages (GtkWindow        *parent,
+                                                guint             n_pages,
+                                                HdReportPageFunc  draw_page,
+                                                gpointer          user_data,
+                                                GDestroyNotify    destroy);
+void            hd_print_preview_set_print_action (HdPrintPreview *self,
+                                                   const char     *action_name,
+                                                   GVariant       *target);
 guint           hd_print_preview_get_page     (HdPrintPreview *self);
 guint           hd_print_preview_get_n_pages  (HdPrintPreview *self);
 void            hd_print_preview_set_page     (HdPrintPreview *self,
