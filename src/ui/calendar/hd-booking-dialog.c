@@ -547,7 +547,7 @@ hd_booking_dialog_new (HdContext  *context,
   if (walk_in)
     {
       /* A walk-in is recorded as it ends: it started the length of the visit ago */
-      starts_at = g_get_real_time () / G_USEC_PER_SEC - 20 * 60;
+      starts_at = hd_context_get_now (context) - 20 * 60;
       starts_at -= starts_at % 60;
     }
   self->starts_at = starts_at;
@@ -728,7 +728,7 @@ hd_booking_dialog_save (HdBookingDialog *self)
   g_autoptr(GPtrArray) suggestions = NULL;
   g_autoptr(HdAppointment) a = NULL;
   g_autoptr(HdRequest) request = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = hd_context_get_now (self->context);
   gint64 ends_at, person_id;
   guint request_index;
   const char *summary;

@@ -94,10 +94,11 @@ get_tz (HdCalendarView *self)
   return hd_terms_get_time_zone (self->terms);
 }
 
+/* The context's clock: fixed in tests and demonstrations, the real time otherwise */
 static gint64
-now_seconds (void)
+now_seconds (HdCalendarView *self)
 {
-  return g_get_real_time () / G_USEC_PER_SEC;
+  return self->context != NULL ? hd_context_get_now (self->context) : g_get_real_time () / G_USEC_PER_SEC;
 }
 
 static gint64
@@ -234,6 +235,7 @@ load_week (HdCalendarView *self)
     }
 
   /* Whole hours around the working time */
+  hd_week_view_set_now (self->week_view, now_seconds (self));
   hd_week_view_set_week (self->week_view, get_tz (self), days, appointments,
                          first / 60 * 60, (last + 59) / 60 * 60,
                          hd_availability_get_slot_minutes (db));
@@ -531,7 +533,7 @@ check_closed_days (HdCalendarView *self)
 {
   g_autoptr(GPtrArray) closed = NULL;
   g_autofree char *text = NULL;
-  gint64 now = now_seconds ();
+  gint64 now = now_seconds (self);
   GtkWidget *child;
 
   closed = hd_booking_list_on_closed_days (get_db (self), self->terms, now,
@@ -659,14 +661,14 @@ default_start (HdCalendarView *self)
   g_autoptr(GPtrArray) slots = NULL;
   gint64 selected = hd_week_view_get_selected_start (self->week_view);
 
-  if (selected > now_seconds ())
+  if (selected > now_seconds (self))
     return selected;
   /* Nothing chosen: the first free slot from now */
-  slots = hd_booking_find_free_slots (get_db (self), self->workdays, self->terms, now_seconds (), 0,
-                                      hd_availability_get_slot_minutes (get_db (self)), 1, now_seconds (), NULL);
+  slots = hd_booking_find_free_slots (get_db (self), self->workdays, self->terms, now_seconds (self), 0,
+                                      hd_availability_get_slot_minutes (get_db (self)), 1, now_seconds (self), NULL);
   if (slots != NULL && slots->len > 0)
     return ((HdSlot *) g_ptr_array_index (slots, 0))->starts_at;
-  return now_seconds ();
+  return now_seconds (self);
 }
 
 static void
@@ -1020,7 +1022,7 @@ remind_cb (gpointer user_data)
   HdCalendarView *self = user_data;
   g_autoptr(GPtrArray) soon = NULL;
   GApplication *app = g_application_get_default ();
-  gint64 now = now_seconds ();
+  gint64 now = now_seconds (self);
 
   if (app == NULL || get_db (self) == NULL || self->terms == NULL)
     return G_SOURCE_CONTINUE;

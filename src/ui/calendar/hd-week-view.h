@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HdWeekView, hd_week_view, HD, WEEK_VIEW, GtkWidget)
 
 GtkWidget *hd_week_view_new                (void);
+void       hd_week_view_set_now            (HdWeekView  *self,
+                                            gint64       now);
 void       hd_week_view_set_week           (HdWeekView  *self,
                                             GTimeZone   *tz,
                                             GPtrArray   *days,

@@ -75,6 +75,8 @@ now_seconds (HdReportsView *self)
 {
   if (self->clock != 0)
     return self->clock;
+  if (self->context != NULL)
+    return hd_context_get_now (self->context);
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
