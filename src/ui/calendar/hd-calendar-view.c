@@ -792,8 +792,11 @@ mark_held_action (GtkWidget  *widget,
     newcomer = hd_newcomer_store_get (get_db (self), hd_appointment_get_newcomer_id (a), NULL);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Consultation Held"),
-                                   _("What was the outcome? It is kept with the consultation and, when the "
-                                     "request is resolved, becomes its resolution."));
+                                   newcomer != NULL
+                                   ? _("What was covered? It is kept with the consultation, and the "
+                                       "training is marked done in the new employee’s card.")
+                                   : _("What was the outcome? It is kept with the consultation and, when the "
+                                       "request is resolved, becomes its resolution."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Outcome, the answer given"));
