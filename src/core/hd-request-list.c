@@ -4,8 +4,9 @@
  *
  * A million requests cannot be loaded as objects, and GTK's sort and filter models would touch
  * every one of them. So the model holds only an "id snapshot" — the ids of the matching requests
- * in display order, from one query that filters and sorts in SQL — and builds row objects a page
- * at a time when the view asks for them, keeping the most recently used pages. The snapshot is
+ * in display order, filtered and sorted in SQL (see "The snapshot query" for how its first page
+ * comes at once) — and builds row objects a page at a time when the view asks for them, keeping
+ * the most recently used pages. The snapshot is
  * immutable: a new filter or sort order is a new model, which the view swaps in (on GTK 4.8 an
  * items-changed over a million rows takes seconds; a new model, a fraction of one).
  *
@@ -20,6 +21,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "hd-database-private.h"
 #include "hd-error.h"
@@ -96,7 +98,7 @@ static const char order_status[] =
 
 static const struct {
   const char *key;
-  const char *expression;   /* NULL: see sort_expression() */
+  const char *expression;   /* in search_sql(); NULL: see append_order() */
 } sorts[HD_N_REQUEST_SORTS] = {
   [HD_REQUEST_SORT_NUMBER]    = { "number",    NULL },
   [HD_REQUEST_SORT_RECEIVED]  = { "received",  "r.received_at" },
@@ -106,8 +108,9 @@ static const struct {
   [HD_REQUEST_SORT_TOPIC]     = { "topic",     order_topic },
   [HD_REQUEST_SORT_SUMMARY]   = { "summary",   "r.summary" },
   [HD_REQUEST_SORT_STATUS]    = { "status",    order_status },
-  /* The age of an open request grows with now; of a closed one it stopped at closing */
-  [HD_REQUEST_SORT_AGE]       = { "age",       "(COALESCE (r.resolved_at, :now) - r.received_at)" },
+  /* The age of an open request grows with now; of a closed one it stopped at closing
+   * (AGE_EXPRESSION, see append_order()) */
+  [HD_REQUEST_SORT_AGE]       = { "age",       NULL },
 };
 
 #define CLOSED_STATUSES "('resolved','rejected')"
@@ -336,16 +339,49 @@ compute_moments (HdTerms *terms,
   moments->overdue_cutoff = hd_request_overdue_cutoff (terms, now);
 }
 
-/* The snapshot query */
+/* The snapshot query
+ *
+ * Each sort order is read from an index in that order, so the first rows come after a few
+ * index steps whatever the column, and the rest streams in behind them:
+ *   - number, received, requester, summary: one statement over one index;
+ *   - kind, channel, topic: requests_group holds all three as one integer (kind × 100 +
+ *     channel × 10 + topic), one run of equal values per group; the runs that share the sorted
+ *     column are merged by number here (54, 36 or 24 statements at a time);
+ *   - status: one statement per status over requests_status, equal statuses by time received;
+ *   - age: the open requests (by time received, requests_status) merged with the closed ones
+ *     (by how long they took, requests_closed_age); equal ages the later request first.
+ * A search is a question of FTS5 that has to be answered in full before anything can be
+ * sorted, which takes a second for «о» on a million requests. So the first page comes from
+ * the same ordered streams, each row tested here against the search with the FTS5 tokenizer
+ * itself (the "head"); when the words are rare and the head finds too few rows in its time,
+ * it gives up. The full snapshot then comes from the FTS index, sorted by SQLite
+ * (search_sql()); it repeats the head, which is skipped. All of it reads one snapshot of the
+ * database (one read transaction). */
 
-static char *
-build_snapshot_sql (const HdRequestFilter *filter,
-                    HdRequestSort          sort,
-                    gboolean               descending)
+/* Must match requests_group and requests_closed_age of migration 2 in hd-schema.c */
+#define GROUP_EXPRESSION \
+  "(CASE r.requester_kind WHEN 'staff' THEN 0 WHEN 'parent' THEN 100 WHEN 'student' THEN 200 ELSE 300 END" \
+  " + CASE r.channel WHEN 'in_person' THEN 0 WHEN 'phone' THEN 10 WHEN 'email' THEN 20" \
+  " WHEN 'portal_call' THEN 30 WHEN 'class_teacher' THEN 40 ELSE 50 END" \
+  " + CASE r.topic WHEN 'schedule' THEN 0 WHEN 'grades_current' THEN 1 WHEN 'grades_final' THEN 2" \
+  " WHEN 'attendance' THEN 3 WHEN 'lesson_planning' THEN 4 WHEN 'lessons' THEN 5" \
+  " WHEN 'timeliness' THEN 6 WHEN 'access' THEN 7 ELSE 8 END)"
+#define CLOSED_AGE_EXPRESSION "(r.received_at - COALESCE (r.resolved_at, r.received_at))"
+#define AGE_EXPRESSION \
+  "(CASE WHEN r.status IN " CLOSED_STATUSES " THEN COALESCE (r.resolved_at, r.received_at)" \
+  " ELSE :now END - r.received_at)"
+
+G_STATIC_ASSERT (HD_N_TOPICS <= 10 && HD_N_CHANNELS <= 10);
+
+/* The head's budget; tests change it (hd_request_list_set_head_budget()) */
+static guint  head_max_rows = G_MAXUINT;
+static gint64 head_max_usec = 30000;
+
+/* Everything but the search */
+static void
+append_conditions (GString               *sql,
+                   const HdRequestFilter *filter)
 {
-  GString *sql = g_string_new ("SELECT r.id FROM requests r WHERE r.archived = 0");
-  const char *dir = descending ? " DESC" : " ASC";
-
   if (filter->status == HD_REQUEST_STATUS_OPEN)
     g_string_append (sql, " AND r.status NOT IN " CLOSED_STATUSES);
   else if (filter->status == HD_REQUEST_STATUS_NEEDS_CALL)
@@ -393,25 +429,46 @@ build_snapshot_sql (const HdRequestFilter *filter,
     default:
       break;
     }
+}
 
-  if (search_number (filter->search) > 0)
-    /* «125», «№125» or «#125»: that request, and any whose text has the number */
-    g_string_append (sql, " AND (r.id = :number OR r.id IN (SELECT rowid FROM requests_fts"
-                          " WHERE requests_fts MATCH :match))");
-  else if (search_has_words (filter->search))
-    g_string_append (sql, " AND r.id IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH :match)");
+/* The order of the journal, as one ORDER BY; the streams of run_streams() give the same */
+static void
+append_order (GString       *sql,
+              HdRequestSort  sort,
+              gboolean       descending)
+{
+  const char *dir = descending ? " DESC" : " ASC";
 
   g_string_append (sql, " ORDER BY ");
-  if (sort != HD_REQUEST_SORT_NUMBER)
+  if (sort == HD_REQUEST_SORT_AGE)
     {
-      g_string_append (sql, sorts[sort].expression);
-      g_string_append (sql, dir);
-      g_string_append (sql, ", ");
+      g_string_append_printf (sql, AGE_EXPRESSION "%s, r.id%s", dir, descending ? " ASC" : " DESC");
+      return;
     }
+  if (sort != HD_REQUEST_SORT_NUMBER)
+    g_string_append_printf (sql, "%s%s, ", sorts[sort].expression, dir);
+  if (sort == HD_REQUEST_SORT_STATUS)
+    g_string_append_printf (sql, "r.received_at%s, ", dir);
   /* The tie-breaker makes the order, and so every position, deterministic */
-  g_string_append (sql, "r.id");
-  g_string_append (sql, dir);
+  g_string_append_printf (sql, "r.id%s", dir);
+}
 
+/* The full answer to a search: the FTS index first (CROSS JOIN keeps SQLite from reading a
+ * million rows of an index to test each against the matches), then SQLite sorts. */
+static char *
+search_sql (const HdRequestFilter *filter,
+            HdRequestSort          sort,
+            gboolean               descending)
+{
+  GString *sql = g_string_new ("SELECT r.id FROM (SELECT rowid AS id FROM requests_fts"
+                               " WHERE requests_fts MATCH :match");
+
+  /* «125», «№125» or «#125»: that request, and any whose text has the number */
+  if (search_number (filter->search) > 0)
+    g_string_append (sql, " UNION SELECT :number");
+  g_string_append (sql, ") m CROSS JOIN requests r ON r.id = m.id WHERE r.archived = 0");
+  append_conditions (sql, filter);
+  append_order (sql, sort, descending);
   return g_string_free (sql, FALSE);
 }
 
@@ -437,45 +494,11 @@ bind_named_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
 }
 
-static int
-progress_cb (void *user_data)
+static void
+bind_filter (sqlite3_stmt          *stmt,
+             const HdRequestFilter *filter,
+             const Moments         *moments)
 {
-  /* Non-zero interrupts the statement: the user typed on, this snapshot is not wanted */
-  return g_cancellable_is_cancelled (user_data);
-}
-
-typedef void (*ChunkFunc) (GArray   *ids,
-                           gpointer  user_data);
-
-/* The ids of the snapshot; with @chunk, handed over in growing chunks as they come (the first
- * page at once) and the returned array is empty. */
-static GArray *
-run_snapshot (HdDatabase            *db,
-              const HdRequestFilter *filter,
-              HdRequestSort          sort,
-              gboolean               descending,
-              const Moments         *moments,
-              ChunkFunc              chunk,
-              gpointer               chunk_data,
-              GCancellable          *cancellable,
-              GError               **error)
-{
-  guint flush_at = PAGE_SIZE;
-  sqlite3 *handle = hd_database_get_handle (db);
-  g_autofree char *sql = build_snapshot_sql (filter, sort, descending);
-  g_autofree char *match = NULL;
-  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_critical ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (handle));
-      hd_database_set_error (db, rc, error);
-      return NULL;
-    }
-
   if (filter->status >= 0 && filter->status < HD_N_STATUSES)
     bind_named_text (stmt, ":status", hd_enum_key (HD_ENUM_STATUS, filter->status));
   if (filter->channel >= 0)
@@ -493,45 +516,667 @@ run_snapshot (HdDatabase            *db,
   bind_named_int64 (stmt, ":number", search_number (filter->search));
   if (sqlite3_bind_parameter_index (stmt, ":match") > 0)
     {
-      match = hd_text_fts_query (filter->search);
+      g_autofree char *match = hd_text_fts_query (filter->search);
+
       bind_named_text (stmt, ":match", match);
     }
+}
 
-  if (cancellable != NULL)
-    sqlite3_progress_handler (handle, 10000, progress_cb, cancellable);
+/* The head's test: the FTS5 query of hd_text_fts_query() ("w1"* AND "w2"* …), answered for
+ * one row's search_text with the tokenizer of requests_fts, so it agrees with the index. */
+typedef struct {
+  fts5_tokenizer  api;
+  Fts5Tokenizer  *tokenizer;
+  GPtrArray      *phrases;   /* GPtrArray of tokens (char *); the last token is a prefix */
+  gint64          number;    /* a request number that matches by itself, or 0 */
+  GString        *text;      /* the row's tokens, NUL-separated */
+  GArray         *starts;    /* guint: where each token starts in @text */
+} Matcher;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+static void
+matcher_free (Matcher *m)
+{
+  if (m->tokenizer != NULL)
+    m->api.xDelete (m->tokenizer);
+  g_clear_pointer (&m->phrases, g_ptr_array_unref);
+  if (m->text != NULL)
+    g_string_free (m->text, TRUE);
+  g_clear_pointer (&m->starts, g_array_unref);
+  g_free (m);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Matcher, matcher_free)
+
+static int
+collect_token_cb (void       *user_data,
+                  int         flags,
+                  const char *token,
+                  int         n_token,
+                  int         start,
+                  int         end)
+{
+  Matcher *m = user_data;
+  guint at = m->text->len;
+
+  g_array_append_val (m->starts, at);
+  g_string_append_len (m->text, token, n_token);
+  g_string_append_c (m->text, '\0');
+  return SQLITE_OK;
+}
+
+static gboolean
+matcher_tokenize (Matcher    *m,
+                  int         flags,
+                  const char *text,
+                  int         len)
+{
+  g_string_truncate (m->text, 0);
+  g_array_set_size (m->starts, 0);
+  return m->api.xTokenize (m->tokenizer, m, flags, text, len, collect_token_cb) == SQLITE_OK;
+}
+
+static Matcher *
+matcher_new (sqlite3    *handle,
+             const char *search)
+{
+  static const char *args[] = { "remove_diacritics", "0" };   /* as requests_fts in hd-schema.c */
+  g_autoptr(Matcher) m = g_new0 (Matcher, 1);
+  g_autofree char *query = hd_text_fts_query (search);
+  fts5_api *fts5 = NULL;
+  sqlite3_stmt *stmt = NULL;
+  void *tokenizer_data = NULL;
+  const char *p;
+
+  if (query == NULL)
+    return NULL;
+  if (sqlite3_prepare_v2 (handle, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_pointer (stmt, 1, (void *) &fts5, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (fts5 == NULL || fts5->iVersion < 2 ||
+      fts5->xFindTokenizer (fts5, "unicode61", &tokenizer_data, &m->api) != SQLITE_OK ||
+      m->api.xCreate (tokenizer_data, args, G_N_ELEMENTS (args), &m->tokenizer) != SQLITE_OK)
+    return NULL;
+
+  m->number = search_number (search);
+  m->text = g_string_new (NULL);
+  m->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  m->phrases = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  /* The query is only quoted words with "* and AND between (hd_text_fts_query()) */
+  for (p = strchr (query, '"'); p != NULL; p = strchr (p, '"'))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *end = strchr (p + 1, '"');
+      GPtrArray *tokens;
 
-      g_array_append_val (ids, id);
-      if (chunk != NULL && ids->len >= flush_at)
+      if (end == NULL)
+        return NULL;
+      if (!matcher_tokenize (m, FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX, p + 1, end - p - 1) ||
+          m->starts->len == 0)
+        return NULL;   /* not a question the head can answer the way FTS5 does */
+      tokens = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < m->starts->len; i++)
+        g_ptr_array_add (tokens, g_strdup (m->text->str + g_array_index (m->starts, guint, i)));
+      g_ptr_array_add (m->phrases, tokens);
+      p = end + 1;
+    }
+  if (m->phrases->len == 0)
+    return NULL;
+  return g_steal_pointer (&m);
+}
+
+static gboolean
+matcher_matches (Matcher    *m,
+                 gint64      id,
+                 const char *text,
+                 int         len)
+{
+  if (m->number != 0 && id == m->number)
+    return TRUE;
+  if (text == NULL || !matcher_tokenize (m, FTS5_TOKENIZE_DOCUMENT, text, len))
+    return FALSE;
+
+  for (guint p = 0; p < m->phrases->len; p++)
+    {
+      GPtrArray *phrase = g_ptr_array_index (m->phrases, p);
+      gboolean found = FALSE;
+
+      for (guint i = 0; !found && i + phrase->len <= m->starts->len; i++)
         {
-          chunk (ids, chunk_data);
-          g_array_set_size (ids, 0);
-          flush_at = MIN (flush_at * 8, 262144);
+          found = TRUE;
+          for (guint j = 0; found && j < phrase->len; j++)
+            {
+              const char *token = m->text->str + g_array_index (m->starts, guint, i + j);
+              const char *want = g_ptr_array_index (phrase, j);
+
+              if (j + 1 == phrase->len)
+                found = strncmp (token, want, strlen (want)) == 0;
+              else
+                found = strcmp (token, want) == 0;
+            }
         }
+      if (!found)
+        return FALSE;
     }
-  if (chunk != NULL && ids->len > 0 && rc == SQLITE_DONE)
+  return TRUE;
+}
+
+typedef void (*ChunkFunc) (GArray   *ids,
+                           gpointer  user_data);
+
+typedef enum {
+  RUN_DONE,      /* every row read */
+  RUN_FULL,      /* the head has its page */
+  RUN_GAVE_UP,   /* the head ran out of time */
+  RUN_FAILED,
+} RunResult;
+
+typedef struct {
+  HdDatabase            *db;
+  sqlite3               *handle;
+  const HdRequestFilter *filter;
+  HdRequestSort          sort;
+  gboolean               descending;
+  const Moments         *moments;
+  GCancellable          *cancellable;
+  ChunkFunc              chunk;
+  gpointer               chunk_data;
+  GArray                *ids;         /* not handed over yet */
+  guint                  flush_at;
+  guint                  n_emitted;
+  const GArray          *skip;        /* the head, already handed over */
+  /* The head */
+  Matcher               *matcher;
+  guint                  limit;
+  guint                  n_scanned;
+  guint                  n_progress;
+  gint64                 head_start;
+  gint64                 deadline;
+} Run;
+
+typedef struct {
+  sqlite3_stmt *stmt;
+  gboolean      live;
+  gint64        id;
+  gint64        key;
+} Stream;
+
+/* The head's clock: the CPU time of this thread, so that a busy machine does not make it give
+ * up on words it would have found at once (the wall time would) */
+static gint64
+thread_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static int
+progress_cb (void *user_data)
+{
+  Run *run = user_data;
+
+  /* Non-zero interrupts the statement: the user typed on, or the head is out of time */
+  return g_cancellable_is_cancelled (run->cancellable) ||
+         (run->deadline != 0 && (++run->n_progress & 15) == 0 && thread_usec () > run->deadline);
+}
+
+static void
+flush (Run *run)
+{
+  if (run->chunk == NULL || run->ids->len == 0)
+    return;
+  run->chunk (run->ids, run->chunk_data);
+  g_array_set_size (run->ids, 0);
+}
+
+/* Returns FALSE when the head has its page */
+static gboolean
+emit (Run    *run,
+      gint64  id)
+{
+  if (run->skip != NULL && run->n_emitted < run->skip->len)
     {
-      chunk (ids, chunk_data);
-      g_array_set_size (ids, 0);
+      if (G_UNLIKELY (g_array_index (run->skip, gint64, run->n_emitted) != id))
+        g_warning ("The first page of the journal differs from its snapshot at row %u", run->n_emitted);
+      run->n_emitted++;
+      return TRUE;
     }
 
-  if (cancellable != NULL)
-    sqlite3_progress_handler (handle, 0, NULL, NULL);
-
-  if (rc != SQLITE_DONE)
+  g_array_append_val (run->ids, id);
+  run->n_emitted++;
+  if (run->limit != 0)
+    return run->n_emitted < run->limit;
+  if (run->ids->len >= run->flush_at)
     {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        ;
-      else
-        hd_database_set_error (db, rc, error);
-      sqlite3_finalize (stmt);
+      flush (run);
+      /* Growing chunks: the first page at once, then few hand-overs */
+      run->flush_at = MIN (run->flush_at * 8, 262144);
+    }
+  return TRUE;
+}
+
+static gboolean
+set_step_error (Run *run,
+                int  rc,
+                GError **error)
+{
+  if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
+    return FALSE;
+  if (rc == SQLITE_INTERRUPT && run->deadline != 0)
+    return TRUE;   /* the head's time is up: not an error */
+  hd_database_set_error (run->db, rc, error);
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (Run         *run,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (run->handle, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_critical ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (run->handle));
+      hd_database_set_error (run->db, rc, error);
       return NULL;
     }
+  bind_filter (stmt, run->filter, run->moments);
+  return stmt;
+}
 
+/* One ordered statement: @key is compared before the id when streams are merged; @extra
+ * narrows it to one run of the order (bound to :value) */
+static sqlite3_stmt *
+prepare_stream (Run         *run,
+                const char  *key,
+                const char  *extra,
+                const char  *order,
+                GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  g_string_printf (sql, "SELECT r.id, %s, %s FROM requests r WHERE r.archived = 0",
+                   key != NULL ? key : "0", run->matcher != NULL ? "r.search_text" : "NULL");
+  append_conditions (sql, run->filter);
+  if (extra != NULL)
+    g_string_append (sql, extra);
+  g_string_append (sql, " ORDER BY ");
+  g_string_append (sql, order);
+  return prepare (run, sql->str, error);
+}
+
+/* The head stops when it cannot find its page in its time: past the deadline, or when the
+ * matches so far say the page would take longer (rare words are left to the FTS index after
+ * a few hundred rows, not after the whole budget). */
+static gboolean
+head_gives_up (Run *run)
+{
+  gint64 now, spent;
+
+  if (++run->n_scanned >= head_max_rows)
+    return TRUE;
+  if (run->deadline == 0 || (run->n_scanned & 255) != 0)
+    return FALSE;
+  /* a few hundred rows say little of the rate of matches */
+  if (run->n_scanned < 1024 && run->n_emitted > 0)
+    return FALSE;
+  now = thread_usec ();
+  if (now > run->deadline)
+    return TRUE;
+  spent = now - run->head_start;
+  /* the time the rows still needed take, at the rates of rows and of matches so far */
+  return (double) spent * (run->limit - run->n_emitted) / MAX (run->n_emitted, 1) > run->deadline - now;
+}
+
+static void
+finalize_stmt (gpointer stmt)
+{
   sqlite3_finalize (stmt);
+}
+
+static int
+advance (Stream *s)
+{
+  int rc = sqlite3_step (s->stmt);
+
+  s->live = rc == SQLITE_ROW;
+  if (s->live)
+    {
+      s->id = sqlite3_column_int64 (s->stmt, 0);
+      s->key = sqlite3_column_int64 (s->stmt, 1);
+    }
+  return rc;
+}
+
+/* Merges @streams, each in order, into the order of the journal */
+static RunResult
+merge (Run         *run,
+       GPtrArray   *stmts,
+       gboolean     key_descending,
+       gboolean     id_descending,
+       GError     **error)
+{
+  g_autofree Stream *streams = g_new0 (Stream, stmts->len);
+  guint n = stmts->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int rc;
+
+      streams[i].stmt = g_ptr_array_index (stmts, i);
+      rc = advance (&streams[i]);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return set_step_error (run, rc, error) ? RUN_GAVE_UP : RUN_FAILED;
+    }
+
+  for (;;)
+    {
+      Stream *best = NULL;
+      int rc;
+
+      for (guint i = 0; i < n; i++)
+        {
+          Stream *s = &streams[i];
+
+          if (!s->live)
+            continue;
+          if (best == NULL ||
+              (s->key != best->key ? (key_descending ? s->key > best->key : s->key < best->key)
+                                   : (id_descending ? s->id > best->id : s->id < best->id)))
+            best = s;
+        }
+      if (best == NULL)
+        return RUN_DONE;
+
+      if (run->matcher == NULL ||
+          matcher_matches (run->matcher, best->id,
+                           (const char *) sqlite3_column_text (best->stmt, 2),
+                           sqlite3_column_bytes (best->stmt, 2)))
+        {
+          if (!emit (run, best->id))
+            return RUN_FULL;
+        }
+      if (run->matcher != NULL && head_gives_up (run))
+        return RUN_GAVE_UP;
+
+      rc = advance (best);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return set_step_error (run, rc, error) ? RUN_GAVE_UP : RUN_FAILED;
+    }
+}
+
+static RunResult
+merge_and_finalize (Run       *run,
+                    GPtrArray *stmts,
+                    gboolean   key_descending,
+                    gboolean   id_descending,
+                    GError   **error)
+{
+  RunResult result = merge (run, stmts, key_descending, id_descending, error);
+
+  g_ptr_array_set_size (stmts, 0);
+  return result;
+}
+
+static RunResult
+run_streams (Run     *run,
+             GError **error)
+{
+  g_autoptr(GPtrArray) stmts = g_ptr_array_new_with_free_func (finalize_stmt);
+  gboolean desc = run->descending;
+  const char *dir = desc ? " DESC" : " ASC";
+  const char *rev = desc ? " ASC" : " DESC";
+  g_autofree char *order = NULL;
+  RunResult result = RUN_DONE;
+  sqlite3_stmt *stmt;
+
+  switch (run->sort)
+    {
+    case HD_REQUEST_SORT_NUMBER:
+    case HD_REQUEST_SORT_RECEIVED:
+    case HD_REQUEST_SORT_REQUESTER:
+    case HD_REQUEST_SORT_SUMMARY:
+      {
+        GString *sql = g_string_new (NULL);
+
+        append_order (sql, run->sort, desc);
+        order = g_string_free (sql, FALSE);
+        if ((stmt = prepare_stream (run, NULL, NULL, order + strlen (" ORDER BY "), error)) == NULL)
+          return RUN_FAILED;
+        g_ptr_array_add (stmts, stmt);
+        return merge_and_finalize (run, stmts, desc, desc, error);
+      }
+
+    case HD_REQUEST_SORT_KIND:
+    case HD_REQUEST_SORT_CHANNEL:
+    case HD_REQUEST_SORT_TOPIC:
+      {
+        /* The sorted column's place in the group number, and the other two's */
+        static const struct { guint n; int scale; } parts[] = {
+          { HD_N_REQUESTER_KINDS, 100 }, { HD_N_CHANNELS, 10 }, { HD_N_TOPICS, 1 },
+        };
+        guint col = run->sort == HD_REQUEST_SORT_KIND ? 0 : run->sort == HD_REQUEST_SORT_CHANNEL ? 1 : 2;
+        guint a = col == 0 ? 1 : 0;
+        guint b = col == 2 ? 1 : 2;
+
+        order = g_strconcat ("r.id", dir, NULL);
+        for (guint i = 0; i < parts[col].n && result == RUN_DONE; i++)
+          {
+            guint value = desc ? parts[col].n - 1 - i : i;
+
+            for (guint x = 0; x < parts[a].n; x++)
+              for (guint y = 0; y < parts[b].n; y++)
+                {
+                  stmt = prepare_stream (run, NULL, " AND " GROUP_EXPRESSION " = :value", order, error);
+                  if (stmt == NULL)
+                    return RUN_FAILED;
+                  bind_named_int64 (stmt, ":value", value * parts[col].scale + x * parts[a].scale + y * parts[b].scale);
+                  g_ptr_array_add (stmts, stmt);
+                }
+            result = merge_and_finalize (run, stmts, desc, desc, error);
+          }
+        return result;
+      }
+
+    case HD_REQUEST_SORT_STATUS:
+      order = g_strconcat ("r.received_at", dir, ", r.id", dir, NULL);
+      for (guint i = 0; i < HD_N_STATUSES && result == RUN_DONE; i++)
+        {
+          HdStatus status = desc ? HD_N_STATUSES - 1 - i : i;
+
+          if ((stmt = prepare_stream (run, NULL, " AND r.status = :value", order, error)) == NULL)
+            return RUN_FAILED;
+          bind_named_text (stmt, ":value", hd_enum_key (HD_ENUM_STATUS, status));
+          g_ptr_array_add (stmts, stmt);
+          result = merge_and_finalize (run, stmts, desc, desc, error);
+        }
+      return result;
+
+    case HD_REQUEST_SORT_AGE:
+      {
+        g_autofree char *closed_order = g_strconcat (CLOSED_AGE_EXPRESSION, rev, ", r.id", rev, NULL);
+
+        /* The age of an open request is now − received, so the youngest came last */
+        order = g_strconcat ("r.received_at", rev, ", r.id", rev, NULL);
+        for (HdStatus status = 0; status < HD_N_STATUSES; status++)
+          {
+            if (hd_status_is_closed (status))
+              continue;
+            stmt = prepare_stream (run, ":now - r.received_at", " AND r.status = :value", order, error);
+            if (stmt == NULL)
+              return RUN_FAILED;
+            bind_named_text (stmt, ":value", hd_enum_key (HD_ENUM_STATUS, status));
+            g_ptr_array_add (stmts, stmt);
+          }
+        stmt = prepare_stream (run, "COALESCE (r.resolved_at, r.received_at) - r.received_at",
+                               " AND r.status IN " CLOSED_STATUSES, closed_order, error);
+        if (stmt == NULL)
+          return RUN_FAILED;
+        g_ptr_array_add (stmts, stmt);
+        return merge_and_finalize (run, stmts, desc, !desc, error);
+      }
+
+    case HD_N_REQUEST_SORTS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The whole journal by a column whose index costs a random row read for each request: past
+ * the first page, reading the table in its order and sorting is several times faster. */
+static char *
+scan_sql (const HdRequestFilter *filter,
+          HdRequestSort          sort,
+          gboolean               descending)
+{
+  GString *sql = g_string_new ("SELECT r.id FROM requests r NOT INDEXED WHERE r.archived = 0");
+
+  append_conditions (sql, filter);
+  append_order (sql, sort, descending);
+  return g_string_free (sql, FALSE);
+}
+
+static RunResult
+run_sql (Run        *run,
+         const char *sql,
+         GError    **error)
+{
+  sqlite3_stmt *stmt = prepare (run, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return RUN_FAILED;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    emit (run, sqlite3_column_int64 (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_step_error (run, rc, error);
+      return RUN_FAILED;
+    }
+  return RUN_DONE;
+}
+
+/* The ids of the snapshot; with @chunk, handed over in growing chunks as they come (the first
+ * page at once) and the returned array is empty. */
+static GArray *
+run_snapshot (HdDatabase            *db,
+              const HdRequestFilter *filter,
+              HdRequestSort          sort,
+              gboolean               descending,
+              const Moments         *moments,
+              ChunkFunc              chunk,
+              gpointer               chunk_data,
+              GCancellable          *cancellable,
+              GError               **error)
+{
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
+  g_autoptr(GArray) head = NULL;
+  g_autoptr(Matcher) matcher = NULL;
+  RunResult result = RUN_FAILED;
+  gboolean own_transaction;
+  Run run = { 0 };
+
+  run.db = db;
+  run.handle = hd_database_get_handle (db);
+  run.filter = filter;
+  run.sort = sort;
+  run.descending = descending;
+  run.moments = moments;
+  run.cancellable = cancellable;
+  run.chunk = chunk;
+  run.chunk_data = chunk_data;
+  run.ids = ids;
+  run.flush_at = PAGE_SIZE;
+
+  /* One read transaction (deferred: it takes no lock from writers), so the head and the
+   * snapshot see the same rows */
+  own_transaction = sqlite3_get_autocommit (run.handle);
+  if (own_transaction && !hd_database_exec (db, "BEGIN", error))
+    return NULL;
+  sqlite3_progress_handler (run.handle, 1000, progress_cb, &run);
+
+  if (!search_has_words (filter->search))
+    {
+      if ((sort == HD_REQUEST_SORT_REQUESTER || sort == HD_REQUEST_SORT_AGE) &&
+          hd_request_filter_is_empty (filter))
+        {
+          g_autofree char *sql = scan_sql (filter, sort, descending);
+
+          /* The first page from the index, the rest from the scan */
+          if (chunk != NULL)
+            {
+              run.limit = PAGE_SIZE;
+              result = run_streams (&run, error);
+              run.limit = 0;
+              if (result == RUN_FULL)
+                {
+                  head = g_array_copy (ids);
+                  flush (&run);
+                  run.skip = head;
+                  run.flush_at = PAGE_SIZE * 8;
+                  run.n_emitted = 0;
+                }
+            }
+          if (chunk == NULL || result == RUN_FULL)
+            result = run_sql (&run, sql, error);
+        }
+      else
+        result = run_streams (&run, error);
+    }
+  else
+    {
+      /* Only a model that streams has a use for a head */
+      if (chunk != NULL && head_max_rows > 0)
+        matcher = matcher_new (run.handle, filter->search);
+      if (matcher != NULL)
+        {
+          gint64 start = thread_usec ();
+
+          run.matcher = matcher;
+          run.limit = PAGE_SIZE;
+          run.head_start = start;
+          run.deadline = head_max_usec > 0 ? start + head_max_usec : 0;
+          result = run_streams (&run, error);
+          g_debug ("First page of “%s”: %s after %u rows, %.1f ms", filter->search,
+                   result == RUN_FULL ? "found" : result == RUN_DONE ? "all" : "gave up",
+                   run.n_scanned, (thread_usec () - start) / 1000.0);
+          run.matcher = NULL;
+          run.limit = 0;
+          run.deadline = 0;
+          if (result == RUN_FULL)
+            {
+              head = g_array_copy (ids);
+              flush (&run);
+              run.skip = head;
+              run.flush_at = PAGE_SIZE * 8;
+            }
+          else if (result == RUN_GAVE_UP)
+            g_array_set_size (ids, 0);
+          run.n_emitted = 0;
+        }
+      if (matcher == NULL || result == RUN_FULL || result == RUN_GAVE_UP)
+        {
+          g_autofree char *sql = search_sql (filter, sort, descending);
+
+          result = run_sql (&run, sql, error);
+        }
+    }
+
+  sqlite3_progress_handler (run.handle, 0, NULL, NULL);
+  if (own_transaction)
+    hd_database_exec (db, "COMMIT", NULL);
+
+  if (result == RUN_FAILED)
+    return NULL;
+  g_assert (result == RUN_DONE);
+  if (chunk != NULL)
+    flush (&run);
   return g_steal_pointer (&ids);
 }
 
@@ -957,10 +1602,17 @@ snapshot_done_cb (GObject      *source,
   drain (self);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      gboolean shown = self->first_rows == NULL;
+
       /* Before the first rows the caller gets the error; after them, the model just stops */
-      if (self->first_rows == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (shown && !cancelled)
         g_warning ("The journal stopped loading: %s", error->message);
       return_first_rows (self, error);
+      /* Cancelled while streaming: its count is not the answer, so it never says it is
+       * complete (the view that cancelled it has a new model coming) */
+      if (shown && cancelled)
+        return;
     }
   else
     return_first_rows (self, NULL);
@@ -1023,7 +1675,7 @@ hd_request_list_new_sync (HdDatabase            *db,
  * connection, so the window stays responsive on a million requests. @callback runs as soon as
  * the first rows are there (or the query found none); the model then grows at its end until
  * #HdRequestList:complete. Cancel @cancellable when the user types on: the running query is
- * interrupted.
+ * interrupted, and a model cancelled after its first rows stays incomplete.
  */
 void
 hd_request_list_new_async (HdDatabase            *db,
@@ -1237,4 +1889,21 @@ hd_request_list_get_n_cached_pages (HdRequestList *self)
 {
   g_return_val_if_fail (HD_IS_REQUEST_LIST (self), 0);
   return self->pages.length;
+}
+
+/**
+ * hd_request_list_set_head_budget:
+ * @max_rows: rows the first page of a search may look at, or 0 for no such first page
+ * @max_usec: its time in microseconds of CPU, or 0 for no limit
+ *
+ * For tests: how long a streaming search tries to find its first page by reading the sort
+ * order before it leaves the search to the full-text index. Not thread-safe; call it before
+ * building models.
+ */
+void
+hd_request_list_set_head_budget (guint  max_rows,
+                                 gint64 max_usec)
+{
+  head_max_rows = max_rows;
+  head_max_usec = max_usec;
 }

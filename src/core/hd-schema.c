@@ -168,8 +168,39 @@ static const char migration_1[] =
   "  note     TEXT NOT NULL DEFAULT ''"
   ") WITHOUT ROWID;";
 
+/* Migration 2: the journal on a million requests (hd-request-list.c). Every column it sorts by
+ * is read from an index in order, so the first rows come at once whatever the column. Partial
+ * on archived = 0, as the journal never shows archived requests.
+ *   requests_group: kind, channel and topic in the order of hd-enums.h as one small integer
+ *   (kind × 100 + channel × 10 + topic); the journal merges the runs of one group by number.
+ *   One index serves three columns and builds faster than three.
+ *   requests_summary: the summary column.
+ *   requests_closed_age: how long a closed request took, negated, so that reading it backwards
+ *   gives equal ages the later request first, as requests_status does for the open ones.
+ *   requests_open: the open requests by the time received, a few hundred rows, for «открытые»
+ *   and «просрочено» (without it, a scan of every closed request).
+ *   appointments_newcomer: the training booked for a newcomer, which the onboarding tracker
+ *   shows on each row.
+ * The expressions must stay the same, token for token, as those in hd-request-list.c. */
+static const char migration_2[] =
+  "CREATE INDEX requests_group ON requests ("
+  "  (CASE requester_kind WHEN 'staff' THEN 0 WHEN 'parent' THEN 100 WHEN 'student' THEN 200 ELSE 300 END"
+  "   + CASE channel WHEN 'in_person' THEN 0 WHEN 'phone' THEN 10 WHEN 'email' THEN 20"
+  " WHEN 'portal_call' THEN 30 WHEN 'class_teacher' THEN 40 ELSE 50 END"
+  "   + CASE topic WHEN 'schedule' THEN 0 WHEN 'grades_current' THEN 1 WHEN 'grades_final' THEN 2"
+  " WHEN 'attendance' THEN 3 WHEN 'lesson_planning' THEN 4 WHEN 'lessons' THEN 5"
+  " WHEN 'timeliness' THEN 6 WHEN 'access' THEN 7 ELSE 8 END)"
+  ") WHERE archived = 0;"
+  "CREATE INDEX requests_summary ON requests (summary) WHERE archived = 0;"
+  "CREATE INDEX requests_closed_age ON requests ((received_at - COALESCE (resolved_at, received_at)))"
+  "  WHERE archived = 0 AND status IN ('resolved','rejected');"
+  "CREATE INDEX requests_open ON requests (received_at)"
+  "  WHERE archived = 0 AND status NOT IN ('resolved','rejected');"
+  "CREATE INDEX appointments_newcomer ON appointments (newcomer_id) WHERE newcomer_id IS NOT NULL;";
+
 static const HdMigration migrations[] = {
   { 1, migration_1 },
+  { 2, migration_2 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HD_SCHEMA_VERSION);

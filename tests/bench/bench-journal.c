@@ -21,6 +21,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <adwaita.h>
 
@@ -37,6 +38,17 @@ static double
 ms_since (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* CPU time of the whole process (the worker threads too), in ms: a loaded machine disturbs it
+ * less than the wall time */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 static long
@@ -166,6 +178,8 @@ ready_cb (GObject      *source,
 
 /* Builds the model as the view does (a worker streams the snapshot) and reads the rows a
  * screen shows; @all_ms is when the whole snapshot was in */
+static double first_cpu_ms;
+
 static double
 time_model (HdDatabase            *db,
             HdTerms               *terms,
@@ -179,6 +193,7 @@ time_model (HdDatabase            *db,
   g_autoptr(HdRequestList) list = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   gint64 start = g_get_monotonic_time ();
+  double cpu_start = cpu_ms ();
   double first_ms;
   guint n;
 
@@ -192,6 +207,7 @@ time_model (HdDatabase            *db,
   for (guint i = 0; i < MIN (n, 50); i++)
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
   first_ms = ms_since (start);
+  first_cpu_ms = cpu_ms () - cpu_start;
 
   while (!hd_request_list_is_complete (list))
     g_main_context_iteration (NULL, TRUE);
@@ -200,6 +216,17 @@ time_model (HdDatabase            *db,
   if (all_ms != NULL)
     *all_ms = ms_since (start);
   return first_ms;
+}
+
+static void
+print_model (const char *what,
+             double      first_ms,
+             double      all_ms,
+             guint       count)
+{
+  /* %-Ns pads bytes, not letters */
+  g_print ("model: %s%*s first rows %7.1f ms (CPU %6.1f)  all %8.1f ms  %7u rows\n", what,
+           (int) (30 - g_utf8_strlen (what, -1)), "", first_ms, first_cpu_ms, all_ms, count);
 }
 
 static gboolean
@@ -219,13 +246,55 @@ has_rows (HdJournalView *view,
          (g_list_model_get_n_items (G_LIST_MODEL (list)) > 0 || hd_request_list_is_complete (list));
 }
 
+static GtkColumnView *
+find_column_view (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    return GTK_COLUMN_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkColumnView *found = find_column_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* From now until a new model's first rows are drawn, then until its count line */
+static void
+wait_view (GtkWindow     *window,
+           HdJournalView *view,
+           HdRequestList *old,
+           gint64         start,
+           double         cpu_start,
+           const char    *what)
+{
+  double first, first_cpu;
+
+  while (!has_rows (view, old))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  first = ms_since (start);
+  first_cpu = cpu_ms () - cpu_start;
+  while (!loaded (view))
+    g_main_context_iteration (NULL, TRUE);
+  g_print ("view: %s%*s first rows drawn %7.1f ms (CPU %6.1f)  count line %8.1f ms  (%s)\n",
+           what, (int) (30 - g_utf8_strlen (what, -1)), "", first, first_cpu, ms_since (start),
+           hd_journal_view_get_count_text (view));
+}
+
 static void
 bench_gtk (HdDatabase *db)
 {
+  static const char *typed[] = { "о", "оц", "оце", "оцен", "оценк", "Морозова Анна Борисовна" };
   g_autoptr(HdContext) context = hd_context_new (NULL);
+  GtkColumnView *column_view;
   GtkWindow *window;
   HdJournalView *view;
   gint64 start;
+  double cpu_start;
   long before;
 
   before = rss_kb ();
@@ -235,46 +304,54 @@ bench_gtk (HdDatabase *db)
   gtk_window_set_child (window, GTK_WIDGET (view));
   gtk_window_present (window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  column_view = find_column_view (GTK_WIDGET (view));
 
   hd_context_set_database (context, db);
   start = g_get_monotonic_time ();
+  cpu_start = cpu_ms ();
   hd_journal_view_set_context (view, context);
-  while (!has_rows (view, NULL))
-    g_main_context_iteration (NULL, TRUE);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  g_print ("view: database handed over → first rows drawn   %8.1f ms\n", ms_since (start));
-  while (!loaded (view))
-    g_main_context_iteration (NULL, TRUE);
-  g_print ("view: … and the count line                       %8.1f ms  (%s)\n",
-           ms_since (start), hd_journal_view_get_count_text (view));
+  wait_view (window, view, NULL, start, cpu_start, "open journal");
+  g_print ("memory: resident %ld MB with the journal just opened\n", rss_kb () / 1024);
 
-  {
-    HdRequestList *old = hd_journal_view_get_list (view);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      HdRequestList *old = hd_journal_view_get_list (view);
+      g_autofree char *what = g_strdup_printf ("search «%s»", typed[i]);
 
-    hd_journal_view_set_search_text (view, "оценк");
-    /* the search entry's delay (150 ms) is the user's typing, not the app's work: count from it */
-    while (!hd_journal_view_get_loading (view))
-      g_main_context_iteration (NULL, TRUE);
-    start = g_get_monotonic_time ();
-    while (!has_rows (view, old))
-      g_main_context_iteration (NULL, TRUE);
-    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-    g_print ("view: search «оценк» → rows drawn               %8.1f ms\n", ms_since (start));
-    while (!loaded (view))
-      g_main_context_iteration (NULL, TRUE);
-    g_print ("view: … and the count line                       %8.1f ms  (%s)\n",
-             ms_since (start), hd_journal_view_get_count_text (view));
-  }
+      hd_journal_view_set_search_text (view, typed[i]);
+      /* the search entry's delay (150 ms) is the user's typing, not the app's work: count from
+       * the reload it starts */
+      while (!hd_journal_view_get_loading (view))
+        g_main_context_iteration (NULL, TRUE);
+      wait_view (window, view, old, g_get_monotonic_time (), cpu_ms (), what);
+    }
 
   hd_journal_view_set_search_text (view, "");
   while (!hd_journal_view_get_loading (view))
     g_main_context_iteration (NULL, TRUE);
-  while (hd_journal_view_get_loading (view))
+  while (!loaded (view))
     g_main_context_iteration (NULL, TRUE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-
-  g_print ("memory: resident %ld MB with the journal open (%ld MB before the window)\n",
+  g_print ("memory: resident %ld MB with the journal open (%ld MB before the window), after the searches\n",
            rss_kb () / 1024, before / 1024);
+
+  for (guint c = 0; column_view != NULL && c < HD_N_REQUEST_SORTS; c++)
+    for (int desc = 0; desc <= 1; desc++)
+      {
+        g_autoptr(GtkColumnViewColumn) column =
+          g_list_model_get_item (gtk_column_view_get_columns (column_view), c);
+        HdRequestList *old = hd_journal_view_get_list (view);
+        g_autofree char *what = g_strdup_printf ("sort by %s %s", hd_request_sort_to_key (c),
+                                                 desc ? "↓" : "↑");
+
+        start = g_get_monotonic_time ();
+        cpu_start = cpu_ms ();
+        /* what a click on the header does */
+        gtk_column_view_sort_by_column (column_view, column, desc ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+        wait_view (window, view, old, start, cpu_start, what);
+      }
+
+  g_print ("memory: resident %ld MB after sorting by every column\n", rss_kb () / 1024);
   gtk_window_destroy (window);
 }
 
@@ -300,7 +377,9 @@ main (int   argc,
   g_autoptr(HdDatabase) db = NULL;
   g_autoptr(HdWorkdays) workdays = NULL;
   g_autoptr(HdTerms) terms = NULL;
-  static const char *typed[] = { "о", "оц", "оце", "оцен", "оценк", "оценк за", "оценк за четв" };
+  /* as typed; then a person (few rows), «ё» typed as «е», a middling word */
+  static const char *typed[] = { "о", "оц", "оце", "оцен", "оценк", "оценк за", "оценк за четв",
+                                 "Морозова Анна Борисовна", "журавлев", "ктп" };
   HdRequestFilter filter;
   double ms, all;
   guint count;
@@ -355,32 +434,43 @@ main (int   argc,
   /* A warm-up, as after the app has opened the file */
   time_model (db, terms, NULL, HD_REQUEST_SORT_RECEIVED, TRUE, NULL, NULL);
 
+  /* One line each: what, first rows (wall, CPU), everything (wall), rows */
   hd_request_filter_init (&filter);
   ms = time_model (db, terms, &filter, HD_REQUEST_SORT_RECEIVED, TRUE, &count, &all);
-  g_print ("model: open journal (newest first): first 50 rows %8.1f ms, all %8.1f ms, %u rows\n", ms, all, count);
+  print_model ("open journal", ms, all, count);
 
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
+      g_autofree char *what = g_strdup_printf ("search «%s»", typed[i]);
+
       filter.search = (char *) typed[i];
       ms = time_model (db, terms, &filter, HD_REQUEST_SORT_RECEIVED, TRUE, &count, &all);
-      g_print ("model: search «%s»%*s first rows %8.1f ms, all %8.1f ms, %u rows\n", typed[i],
-               (int) (16 - g_utf8_strlen (typed[i], -1)), "", ms, all, count);
+      print_model (what, ms, all, count);
     }
   filter.search = NULL;
 
   for (HdRequestSort s = 0; s < HD_N_REQUEST_SORTS; s++)
-    {
-      ms = time_model (db, terms, &filter, s, FALSE, &count, &all);
-      g_print ("model: sort by %-10s  first rows %8.1f ms, all %8.1f ms\n", hd_request_sort_to_key (s), ms, all);
-    }
+    for (int desc = 0; desc <= 1; desc++)
+      {
+        g_autofree char *what = g_strdup_printf ("sort by %s %s", hd_request_sort_to_key (s),
+                                                 desc ? "↓" : "↑");
+
+        ms = time_model (db, terms, &filter, s, desc, &count, &all);
+        print_model (what, ms, all, count);
+      }
+
+  filter.search = (char *) "оценк";
+  ms = time_model (db, terms, &filter, HD_REQUEST_SORT_TOPIC, FALSE, &count, &all);
+  print_model ("search «оценк», by topic", ms, all, count);
+  filter.search = NULL;
 
   filter.queue = HD_REQUEST_QUEUE_OVERDUE;
   ms = time_model (db, terms, &filter, HD_REQUEST_SORT_RECEIVED, TRUE, &count, &all);
-  g_print ("model: queue «просрочено»  first rows %8.1f ms, all %8.1f ms, %u rows\n", ms, all, count);
+  print_model ("queue «просрочено»", ms, all, count);
   filter.queue = HD_REQUEST_QUEUE_ALL;
   filter.status = HD_REQUEST_STATUS_OPEN;
   ms = time_model (db, terms, &filter, HD_REQUEST_SORT_RECEIVED, TRUE, &count, &all);
-  g_print ("model: status «открытые»   first rows %8.1f ms, all %8.1f ms, %u rows\n", ms, all, count);
+  print_model ("status «открытые»", ms, all, count);
 
   if (gtk)
     {

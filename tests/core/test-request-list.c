@@ -537,7 +537,10 @@ compare_key (const Gen *a,
     case HD_REQUEST_SORT_SUMMARY:
       return strcmp (a->summary, b->summary);
     case HD_REQUEST_SORT_STATUS:
-      return a->status - b->status;
+      /* equal statuses by the time received */
+      if (a->status != b->status)
+        return a->status - b->status;
+      return (a->received_at > b->received_at) - (a->received_at < b->received_at);
     case HD_REQUEST_SORT_AGE:
       {
         gint64 age_a = (a->resolved_at != 0 ? a->resolved_at : NOW) - a->received_at;
@@ -557,7 +560,12 @@ compare_gen (gconstpointer pa,
   const Gen *a = pa, *b = pb;
   int c = compare_key (a, b);
 
-  return c != 0 ? c : (a->id > b->id) - (a->id < b->id);
+  if (c != 0)
+    return c;
+  /* equal ages: the later request first (the younger one, had it come at the same moment) */
+  if (sort_column == HD_REQUEST_SORT_AGE)
+    return (a->id < b->id) - (a->id > b->id);
+  return (a->id > b->id) - (a->id < b->id);
 }
 
 static void
@@ -826,6 +834,154 @@ test_streaming (void)
   gen_free (gen);
 }
 
+static HdRequestList *
+build_async (HdDatabase            *db,
+             const HdRequestFilter *filter,
+             HdRequestSort          sort,
+             gboolean               descending,
+             guint                 *first)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  HdRequestList *list;
+
+  hd_request_list_new_async (db, NULL, filter, sort, descending, NOW, NULL, async_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  list = hd_request_list_new_finish (result, &error);
+  g_assert_no_error (error);
+  *first = g_list_model_get_n_items (G_LIST_MODEL (list));
+  while (!hd_request_list_is_complete (list))
+    g_main_context_iteration (NULL, TRUE);
+  return list;
+}
+
+static gboolean
+same_ids (HdRequestList *a,
+          HdRequestList *b)
+{
+  guint n = hd_request_list_get_count (a);
+
+  if (n != hd_request_list_get_count (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (hd_request_list_get_id (a, i) != hd_request_list_get_id (b, i))
+      return FALSE;
+  return TRUE;
+}
+
+/* The first page of a streaming model comes another way than its snapshot (ordered streams,
+ * a search tested row by row with the FTS5 tokenizer); whichever way, the model must end up
+ * the same as the snapshot built in one go, for every sort, direction and filter. */
+static void
+test_first_page (void)
+{
+  g_autoptr(HdDatabase) db = open_db ();
+  GArray *gen = large_fixture (db, 3000);
+  g_autoptr(GError) error = NULL;
+  /* common (past one page), a prefix, «ё» as «е», two words, one word of each summary's
+   * two, a number (request 12, and texts with 12), nothing */
+  const char *searches[] = { NULL, "оценк", "ОЦ", "елка", "домашн зад", "Задание", "№12", "12",
+                             "нетакогослова" };
+  /* the head's budgets: unlimited (the page always from the streams), none (always from the
+   * FTS index), and small enough to give up half way */
+  const struct { guint rows; gint64 usec; } budgets[] = { { G_MAXUINT, 0 }, { 0, 0 }, { 300, 0 } };
+  guint checked = 0;
+
+  g_assert_true (hd_database_exec (db, "UPDATE requests SET archived = 1 WHERE id % 97 = 0", &error));
+  g_assert_no_error (error);
+
+  for (guint f = 0; f < G_N_ELEMENTS (searches) + 3; f++)
+    for (HdRequestSort s = 0; s < HD_N_REQUEST_SORTS; s++)
+      for (int desc = 0; desc <= 1; desc++)
+        {
+          g_autoptr(HdRequestFilter) filter = hd_request_filter_new ();
+          g_autoptr(HdRequestList) whole = NULL;
+
+          if (f < G_N_ELEMENTS (searches))
+            filter->search = g_strdup (searches[f]);
+          else if (f == G_N_ELEMENTS (searches))
+            filter->status = HD_REQUEST_STATUS_OPEN;
+          else if (f == G_N_ELEMENTS (searches) + 1)
+            {
+              filter->channel = HD_CHANNEL_PHONE;
+              filter->search = g_strdup ("пароль");
+            }
+          else
+            filter->queue = HD_REQUEST_QUEUE_WAITING;
+
+          whole = hd_request_list_new_sync (db, NULL, filter, s, desc, NOW, NULL, &error);
+          g_assert_no_error (error);
+
+          for (guint b = 0; b < G_N_ELEMENTS (budgets); b++)
+            {
+              g_autoptr(HdRequestList) list = NULL;
+              guint first;
+
+              hd_request_list_set_head_budget (budgets[b].rows, budgets[b].usec);
+              list = build_async (db, filter, s, desc, &first);
+              if (!same_ids (list, whole))
+                g_error ("search “%s”, filter %u, sort %s %s, budget %u: %u rows, %u expected",
+                         filter->search, f, hd_request_sort_to_key (s), desc ? "desc" : "asc",
+                         budgets[b].rows, hd_request_list_get_count (list), hd_request_list_get_count (whole));
+              /* the first page came at once, whole */
+              g_assert_cmpuint (first, >=, MIN (256, hd_request_list_get_count (whole)));
+              checked++;
+            }
+        }
+  hd_request_list_set_head_budget (G_MAXUINT, 30000);
+  g_assert_cmpuint (checked, ==, (G_N_ELEMENTS (searches) + 3) * HD_N_REQUEST_SORTS * 2 * G_N_ELEMENTS (budgets));
+
+  /* cancelled after its first rows (the user typed on): it stops, and never claims a count */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(HdRequestList) list = NULL;
+    guint notified = 0;
+
+    hd_request_list_new_async (db, NULL, NULL, HD_REQUEST_SORT_REQUESTER, FALSE, NOW, cancellable,
+                               async_done_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    list = hd_request_list_new_finish (result, &error);
+    g_assert_no_error (error);
+    g_signal_connect (list, "notify::complete", G_CALLBACK (complete_cb), &notified);
+    if (!hd_request_list_is_complete (list))
+      {
+        g_cancellable_cancel (cancellable);
+        /* the worker ends soon; give it time, then nothing more may arrive */
+        for (guint i = 0; i < 50; i++)
+          {
+            g_usleep (10000);
+            while (g_main_context_iteration (NULL, FALSE))
+              ;
+          }
+        g_assert_false (hd_request_list_is_complete (list));
+        g_assert_cmpuint (notified, ==, 0);
+        g_assert_cmpuint (hd_request_list_get_count (list), <, 3000);
+      }
+  }
+
+  /* counted by hand from the fixture: «оценк» is the summary of every 8th request (i × 13 ≡ 0
+   * mod 8), less the archived ones; none archived among requests 1 … 96 */
+  {
+    g_autoptr(HdRequestFilter) filter = hd_request_filter_new ();
+    g_autoptr(HdRequestList) list = NULL;
+    guint expected = 0;
+    guint first;
+
+    for (guint i = 0; i < 3000; i++)
+      if ((i * 13u) % 8 == 0 && (i + 1) % 97 != 0)
+        expected++;
+    filter->search = g_strdup ("оценк");
+    list = build_async (db, filter, HD_REQUEST_SORT_RECEIVED, TRUE, &first);
+    g_assert_cmpuint (hd_request_list_get_count (list), ==, expected);
+    g_assert_cmpuint (expected, >, 256);
+  }
+
+  gen_free (gen);
+}
+
 static void
 test_filter_struct (void)
 {
@@ -864,6 +1020,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/request-list/refresh-row", test_refresh_row);
   g_test_add_func ("/request-list/async", test_async);
   g_test_add_func ("/request-list/streaming", test_streaming);
+  g_test_add_func ("/request-list/first-page", test_first_page);
   g_test_add_func ("/request-list/filter-struct", test_filter_struct);
 
   return g_test_run ();

@@ -424,6 +424,26 @@ format_age (HdJournalView *self,
   return g_strdup_printf (C_("journal age", "%s, %s"), age, overdue);
 }
 
+/* The tooltip is the cell's own text, asked for when it is shown: gtk_widget_set_tooltip_text()
+ * in every bind costs a round trip to the X server (GTK 4.8 asks where the pointer is), which
+ * made scrolling and swapping a model of a million rows take a second. */
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *widget,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget))
+                                           : gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -449,6 +469,12 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_hexpand (widget, TRUE);
       if (column == HD_REQUEST_SORT_NUMBER)
         gtk_widget_add_css_class (widget, "numeric");
+    }
+  if (column == HD_REQUEST_SORT_STATUS || column == HD_REQUEST_SORT_SUMMARY ||
+      column == HD_REQUEST_SORT_REQUESTER || column == HD_REQUEST_SORT_AGE)
+    {
+      gtk_widget_set_has_tooltip (widget, TRUE);
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
     }
   gtk_list_item_set_child (item, widget);
 }
@@ -503,7 +529,6 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 
         gtk_label_set_text (GTK_LABEL (widget), hd_enum_label (HD_ENUM_STATUS, status));
         gtk_widget_set_css_classes (widget, classes);
-        gtk_widget_set_tooltip_text (widget, hd_enum_label (HD_ENUM_STATUS, status));
       }
       return;
 
@@ -517,9 +542,6 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_inscription_set_text (GTK_INSCRIPTION (widget), text);
-  if (column == HD_REQUEST_SORT_SUMMARY || column == HD_REQUEST_SORT_REQUESTER ||
-      column == HD_REQUEST_SORT_AGE)
-    gtk_widget_set_tooltip_text (widget, text);
   /* Overdue requests stand out by their number and their age, in words, not colour alone */
   if (column == HD_REQUEST_SORT_NUMBER || column == HD_REQUEST_SORT_AGE)
     {
