@@ -198,9 +198,27 @@ static const char migration_2[] =
   "  WHERE archived = 0 AND status NOT IN ('resolved','rejected');"
   "CREATE INDEX appointments_newcomer ON appointments (newcomer_id) WHERE newcomer_id IS NOT NULL;";
 
+/* Migration 3: answer templates, the ready answers a consultant inserts into a resolution.
+ *   answer_templates: id; topic (a topic key of hd-enums.c); title (1–100 characters, what the
+ *   menu shows); body (1–5000, the text inserted); position (the order within the topic, from
+ *   1); created_at, updated_at (Unix seconds). The app writes a few shipped ones once, in the
+ *   user's language (settings key answer-templates-seeded); then they are the school's. */
+static const char migration_3[] =
+  "CREATE TABLE answer_templates ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  topic      TEXT NOT NULL CHECK (topic IN ('schedule','grades_current','grades_final','attendance','lesson_planning','lessons','timeliness','access','other')),"
+  "  title      TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 100),"
+  "  body       TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 5000),"
+  "  position   INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX answer_templates_topic ON answer_templates (topic, position, id);";
+
 static const HdMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
+  { 3, migration_3 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HD_SCHEMA_VERSION);

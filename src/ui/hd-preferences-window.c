@@ -15,6 +15,7 @@
 #include "hd-preferences-window.h"
 #include "onboarding/hd-calendar-overrides-group.h"
 #include "hd-settings-keys.h"
+#include "hd-templates-page.h"
 #include "hd-text.h"
 
 /* Long enough not to write the database on every key press, short enough to feel immediate */
@@ -338,6 +339,10 @@ hd_preferences_window_constructed (GObject *object)
   /* The school's own working and non-working days (the onboarding's, issue 5) */
   adw_preferences_page_add (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (self)),
                             ADW_PREFERENCES_GROUP (hd_calendar_overrides_group_new (self->context)));
+
+  /* Ready answers per topic, inserted into a request's resolution (issue 4) */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (hd_templates_page_new (self->context)));
 }
 
 static void

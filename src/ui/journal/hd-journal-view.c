@@ -18,6 +18,7 @@
 
 #include "hd-enums.h"
 #include "hd-error.h"
+#include "hd-journal-csv.h"
 #include "hd-journal-view.h"
 #include "hd-period.h"
 #include "hd-request-editor.h"
@@ -1067,6 +1068,8 @@ hd_journal_view_class_init (HdJournalViewClass *klass)
   gtk_widget_class_install_action (widget_class, "journal.unarchive", "x", unarchive_action);
   gtk_widget_class_install_action (widget_class, "journal.reset-filters", NULL, reset_filters_action);
   gtk_widget_class_install_action (widget_class, "journal.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "journal.export-csv", NULL, hd_journal_csv_export_action);
+  gtk_widget_class_install_action (widget_class, "journal.import-csv", NULL, hd_journal_csv_import_action);
 
   gtk_widget_class_set_css_name (widget_class, "hd-journal-view");
 }

@@ -19,8 +19,10 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "hd-answer-template-store.h"
 #include "hd-error.h"
 #include "hd-person-store.h"
+#include "hd-related-picker.h"
 #include "hd-request-editor.h"
 #include "hd-request-store.h"
 #include "hd-text.h"
@@ -115,6 +117,8 @@ struct _HdRequestEditor
   GtkBox         *status_box;
   GtkWidget      *history_title;
   GtkListBox     *history_list;
+  GtkWidget      *related_picker;    /* holds the F_RELATED entry */
+  GtkWidget      *template_button;   /* «Insert Template», beside the resolution */
 
   /* Owned */
   HdContext      *context;
@@ -438,7 +442,8 @@ read_form (HdRequestEditor *self,
         id = g_ascii_strtoll (p, &end, 10);
         if (end == p || *end != '\0' || id <= 0)
           {
-            add_parse_error (errors, "related_id", _("Write the number of the earlier request, e.g. 125."));
+            add_parse_error (errors, "related_id",
+                             _("Choose the earlier request from the list, or write its number, e.g. 125."));
             id = hd_request_get_related_id (r);
           }
       }
@@ -468,7 +473,7 @@ validate (HdRequestEditor *self,
 {
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   g_autoptr(GPtrArray) request_errors = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = hd_context_get_now (self->context);
 
   read_form (self, errors);
 
@@ -500,17 +505,52 @@ validate (HdRequestEditor *self,
 
 /* Building the form */
 
+static void
+dropdown_item_setup_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+dropdown_item_bind_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), gtk_string_object_get_string (string));
+}
+
+/* Long labels («Звонок онлайн со страницы портала») are shortened with an ellipsis rather than
+ * widening the form past a phone's width; the list shows them whole */
+static GtkWidget *
+make_string_dropdown (GtkStringList *strings)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (strings), NULL);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (dropdown_item_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (dropdown_item_bind_cb), NULL);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), factory);
+  return dropdown;
+}
+
 static GtkWidget *
 make_dropdown (HdEnumKind  kind,
                const char *none)
 {
-  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  GtkStringList *strings = gtk_string_list_new (NULL);
 
   if (none != NULL)
     gtk_string_list_append (strings, none);
   for (guint i = 0; i < hd_enum_count (kind); i++)
     gtk_string_list_append (strings, hd_enum_label (kind, i));
-  return gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&strings)), NULL);
+  return make_string_dropdown (strings);
 }
 
 static void
@@ -552,6 +592,12 @@ add_field (HdRequestEditor *self,
       gtk_frame_set_child (GTK_FRAME (frame), widget);
       gtk_box_append (GTK_BOX (field->box), frame);
     }
+  else if (HD_IS_RELATED_PICKER (widget))
+    {
+      /* The field is the picker's entry; the picker lists and shows the request under it */
+      gtk_box_append (GTK_BOX (field->box), widget);
+      widget = hd_related_picker_get_entry (HD_RELATED_PICKER (widget));
+    }
   else
     gtk_box_append (GTK_BOX (field->box), widget);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
@@ -575,6 +621,72 @@ mnemonic_label (const char *label)
 {
   /* The core's field labels have no mnemonics; the captions get one at the start */
   return g_strconcat ("_", label, NULL);
+}
+
+/* Answer templates */
+
+/* The menu of the topic's templates (of all, by topic, while no topic is chosen) */
+static void
+update_template_menu (HdRequestEditor *self)
+{
+  int topic = field_get_enum (self, F_TOPIC);
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GError) error = NULL;
+  GMenu *section = NULL;
+  int section_topic = -1;
+
+  templates = hd_answer_template_store_list (get_db (self), topic, &error);
+  if (templates == NULL)
+    g_warning ("Answer templates not read: %s", error->message);
+  for (guint i = 0; templates != NULL && i < templates->len; i++)
+    {
+      const HdAnswerTemplate *t = g_ptr_array_index (templates, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (t->title, NULL);
+
+      if (section == NULL || t->topic != section_topic)
+        {
+          g_autoptr(GMenu) new_section = g_menu_new ();
+
+          section = new_section;
+          section_topic = t->topic;
+          g_menu_append_section (menu, topic < 0 ? hd_enum_label (HD_ENUM_TOPIC, t->topic) : NULL,
+                                 G_MENU_MODEL (new_section));
+        }
+      g_menu_item_set_action_and_target_value (item, "editor.insert-template",
+                                               g_variant_new_int64 (t->id));
+      g_menu_append_item (section, item);
+    }
+
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->template_button), G_MENU_MODEL (menu));
+  gtk_widget_set_sensitive (self->template_button, templates != NULL && templates->len > 0);
+  gtk_widget_set_tooltip_text (self->template_button,
+                               templates != NULL && templates->len > 0
+                               ? _("Insert a ready answer of this topic at the cursor")
+                               : _("This topic has no answer templates yet. Add them in Preferences."));
+}
+
+static void
+add_template_button (HdRequestEditor *self)
+{
+  GtkWidget *box = self->fields[F_RESOLUTION].box;
+  GtkWidget *caption = gtk_widget_get_first_child (box);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  /* The caption and the button share a line above the text */
+  g_object_ref (caption);
+  gtk_box_remove (GTK_BOX (box), caption);
+  gtk_widget_set_hexpand (caption, TRUE);
+  gtk_widget_set_valign (caption, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (header), caption);
+  g_object_unref (caption);
+
+  self->template_button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->template_button), _("_Insert Template"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (self->template_button), TRUE);
+  gtk_widget_add_css_class (self->template_button, "flat");
+  gtk_box_append (GTK_BOX (header), self->template_button);
+  gtk_box_prepend (GTK_BOX (box), header);
 }
 
 static void
@@ -619,17 +731,15 @@ build_form (HdRequestEditor *self)
       gtk_string_list_append (staff_names, hd_person_get_full_name (p));
     }
   add_field (self, self->request_box, F_RELAYED_BY, CAPTION ("relayed_by_id"),
-             gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&staff_names)), NULL), NULL);
+             make_string_dropdown (g_steal_pointer (&staff_names)), NULL);
   add_field (self, self->request_box, F_CALLBACK_PHONE, CAPTION ("callback_phone"), NULL,
              _("If it differs from the requester’s phone"));
   add_field (self, self->request_box, F_SUMMARY, CAPTION ("summary"), NULL,
              _("What the request is about, in a few words"));
   add_field (self, self->request_box, F_DESCRIPTION, CAPTION ("description"), NULL, NULL);
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
-  gtk_box_append (self->request_box, row);
-  add_field (self, GTK_BOX (row), F_ASSIGNEE, CAPTION ("assignee"), NULL, NULL);
-  add_field (self, GTK_BOX (row), F_RELATED, CAPTION ("related_id"), NULL, _("Number, e.g. 125"));
+  add_field (self, self->request_box, F_ASSIGNEE, CAPTION ("assignee"), NULL, NULL);
+  self->related_picker = hd_related_picker_new (self->context);
+  add_field (self, self->request_box, F_RELATED, CAPTION ("related_id"), self->related_picker, NULL);
 
   add_field (self, self->status_box, F_STATUS, CAPTION ("status"), make_dropdown (HD_ENUM_STATUS, NULL), NULL);
   add_field (self, self->status_box, F_REJECTION_REASON, CAPTION ("rejection_reason"),
@@ -637,6 +747,7 @@ build_form (HdRequestEditor *self)
   add_field (self, self->status_box, F_REJECTION_NOTE, CAPTION ("rejection_note"), NULL, NULL);
   add_field (self, self->status_box, F_VENDOR_TICKET, CAPTION ("vendor_ticket"), NULL, _("E.g. DN-123456"));
   add_field (self, self->status_box, F_RESOLUTION, CAPTION ("resolution"), NULL, NULL);
+  add_template_button (self);
 
 #undef CAPTION
 }
@@ -736,7 +847,7 @@ find_similar_cb (gpointer user_data)
   if (self->person_id != 0 && g_strstrip (summary)[0] != '\0')
     {
       similar = hd_request_store_find_similar (get_db (self), self->person_id, summary,
-                                               g_get_real_time () / G_USEC_PER_SEC, &error);
+                                               hd_context_get_now (self->context), &error);
       if (similar == NULL)
         g_warning ("No repeat check: %s", error->message);
       for (guint i = 0; similar != NULL && i < similar->len; i++)
@@ -984,6 +1095,7 @@ fill_form (HdRequestEditor *self)
   guint staff = 0;
 
   self->updating = TRUE;
+  hd_related_picker_set_exclude_id (HD_RELATED_PICKER (self->related_picker), hd_request_get_id (r));
   field_set_text (self, F_REQUESTER, hd_request_get_requester_name (r));
   field_set_text (self, F_RECEIVED, received);
   field_set_enum (self, F_CHANNEL, hd_request_get_channel (r));
@@ -1003,6 +1115,7 @@ fill_form (HdRequestEditor *self)
   field_set_text (self, F_VENDOR_TICKET, hd_request_get_vendor_ticket (r));
   field_set_text (self, F_RESOLUTION, hd_request_get_resolution (r));
   self->updating = FALSE;
+  update_template_menu (self);
 
   self->person_id = hd_request_get_requester_id (r);
   self->person_kind = hd_request_get_requester_kind (r);
@@ -1027,7 +1140,7 @@ load (HdRequestEditor *self,
     original = hd_request_store_get (get_db (self), id, &error);
   if (original == NULL)
     {
-      gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+      gint64 now = hd_context_get_now (self->context);
 
       if (error != NULL)
         {
@@ -1229,6 +1342,36 @@ link_repeat_action (GtkWidget  *widget,
 }
 
 static void
+insert_template_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  HdRequestEditor *self = HD_REQUEST_EDITOR (widget);
+  GtkWidget *view = self->fields[F_RESOLUTION].widget;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autoptr(HdAnswerTemplate) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter cursor;
+
+  answer = hd_answer_template_store_get (get_db (self), g_variant_get_int64 (param), &error);
+  if (answer == NULL)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+      return;
+    }
+
+  /* At the cursor, on a line of its own: what was typed stays */
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  if (!gtk_text_iter_starts_line (&cursor))
+    gtk_text_buffer_insert_at_cursor (buffer, "\n", -1);
+  gtk_text_buffer_insert_at_cursor (buffer, answer->body, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_widget_grab_focus (view);
+}
+
+static void
 open_earlier_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
@@ -1311,6 +1454,7 @@ hd_request_editor_class_init (HdRequestEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.reply", NULL, reply_action);
   gtk_widget_class_install_action (widget_class, "editor.link-repeat", NULL, link_repeat_action);
   gtk_widget_class_install_action (widget_class, "editor.open-earlier", NULL, open_earlier_action);
+  gtk_widget_class_install_action (widget_class, "editor.insert-template", "x", insert_template_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
@@ -1363,6 +1507,8 @@ connect_fields (HdRequestEditor *self)
                            G_CALLBACK (summary_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->fields[F_VENDOR_TICKET].widget, "changed",
                            G_CALLBACK (rule_field_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->fields[F_TOPIC].widget, "notify::selected",
+                           G_CALLBACK (update_template_menu), self, G_CONNECT_SWAPPED);
   key = gtk_event_controller_key_new ();
   g_signal_connect_object (key, "key-pressed", G_CALLBACK (requester_key_pressed_cb), self, 0);
   gtk_widget_add_controller (self->fields[F_REQUESTER].widget, key);
