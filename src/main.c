@@ -141,7 +141,7 @@ run_check (const HdOptions *o)
   g_autoptr(GHashTable) counts = NULL;
   static const char * const tables[] = {
     "people", "requests", "request_events", "appointments", "reception_hours",
-    "newcomers", "calendar_days", "settings",
+    "newcomers", "calendar_days", "answer_templates", "settings",
   };
 
   if (db == NULL || !hd_database_check (db, TRUE, &error) ||

@@ -1007,6 +1007,7 @@ hd_database_count_rows (HdDatabase  *self,
     { "reception_hours", "SELECT count(*) FROM reception_hours" },
     { "newcomers", "SELECT count(*) FROM newcomers" },
     { "calendar_days", "SELECT count(*) FROM calendar_days" },
+    { "answer_templates", "SELECT count(*) FROM answer_templates" },
     { "settings", "SELECT count(*) FROM settings" },
   };
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
