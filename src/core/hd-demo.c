@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 #include "hd-database-private.h"
 #include "hd-date.h"
@@ -39,9 +40,13 @@
 #define MAX_SPAN_DAYS  3650
 /* Beyond this many distinct texts, normalize without remembering. */
 #define KEY_CACHE_MAX  200000
-/* FTS5's pending-terms limit: its default, and the one for the bulk load (see write_requests) */
+/* FTS5's pending-terms limit: its default, and the one for the bulk load (see restore_schema) */
 #define FTS5_HASHSIZE       1048576
 #define LOAD_FTS_HASHSIZE   67108864
+/* SQLite's page cache during the load, in KiB (negative: a size, not a page count) */
+#define LOAD_CACHE_SIZE -262144
+/* Bytes of the file SQLite may map during the load (it caps this at 2 GiB) */
+#define LOAD_MMAP_SIZE  2147418112
 
 /* ---------------------------------------------------------------------------------------- */
 /* Words                                                                                     */
@@ -153,7 +158,7 @@ static const Question q_schedule[] = {
     "Замена оформлена заново, урок появился в расписании." },
   { ANYONE, "Расписание на следующую неделю не загружено",
     "Расписание на неделю с {date} не видно ни ученикам, ни родителям.",
-    "Загрузили расписание на следующую неделю, проверили у родителей." },
+    "Расписание на неделю загружено." },
   { STAFF, "Как добавить дополнительное занятие в расписание", NULL,
     "Показали, как добавить занятие внеурочной деятельности." },
   { ANYONE, "Урок по {subject_dat} стоит не в тот день у {class}",
@@ -164,37 +169,37 @@ static const Question q_schedule[] = {
     "Лишние уроки удалены из расписания." },
   { PARENT, "Ребёнок не видит расписание на завтра",
     "В приложении на телефоне расписание пустое, на сайте есть.",
-    "Объяснили, что нужно обновить приложение; расписание появилось." },
+    "Обновили приложение, расписание появилось." },
 };
 
 static const Question q_grades_current[] = {
   { STAFF, "Не сохраняется оценка за контрольную работу в {class}",
     "После сохранения страницы оценка за {date} пропадает.",
-    "Оценка сохранена после обновления страницы; объяснили причину." },
+    "Оценка сохранена после обновления страницы." },
   { FAMILY, "Оценка по {subject_dat} не видна родителям",
     "Учитель сказал, что выставил оценку, а в дневнике её нет.",
-    "Оценки появились после сохранения журнала учителем; родителю объяснили." },
+    "Учитель сохранил журнал, оценки появились." },
   { STAFF, "Как исправить ошибочно выставленную оценку в {class}",
     "Оценка стоит не за тот урок: нужно перенести её на {date}.",
-    "Оценку перенесли на правильную дату, показали, как делать это самому." },
+    "Оценку перенесли на правильную дату." },
   { PARENT, "Ребёнку поставили оценку, а в дневнике её нет",
     "Ребёнок говорит, что получил «5» по {subject_dat} за {date}, в дневнике пусто.",
-    "Учитель выставил оценку в журнал; родителю объяснили, когда оценки появляются." },
+    "Учитель выставил оценку в журнал." },
   { FAMILY, "Не видно оценок за {date} по {subject_dat}", NULL,
     "Оценки были выставлены позже; сейчас видны." },
   { ANYONE, "Средний балл по {subject_dat} считается неверно",
     "Средний балл не совпадает с тем, что получается на калькуляторе.",
-    "Объяснили, что средний балл взвешенный: у контрольных работ вес больше." },
+    "Объяснили, что средний балл взвешенный." },
   { STAFF, "Как выставить две оценки за один урок", NULL,
     "Показали, как добавить вторую колонку оценок на урок." },
   { STAFF, "Как изменить вес оценки за контрольную работу", NULL,
-    "Показали, как выбрать вид работы, от которого зависит вес оценки." },
+    "Показали, как выбрать вид работы." },
 };
 
 static const Question q_grades_final[] = {
   { STAFF, "Не отображаются итоговые оценки за {quarter} в {class}",
-    "Все текущие оценки за {quarter} в {class} выставлены, но итоговые не отображаются в отчёте.",
-    "Учитель не закрыл период; после закрытия оценки отобразились." },
+    "Текущие оценки за {quarter} выставлены, а итоговых в отчёте нет.",
+    "Учитель закрыл период, оценки отобразились." },
   { ANYONE, "Неверно рассчитывается четвертная оценка по {subject_dat}",
     "Четвертная оценка по {subject_dat} не совпадает со средним баллом.",
     "Объяснили порядок выставления итоговых оценок." },
@@ -204,22 +209,22 @@ static const Question q_grades_final[] = {
     "При закрытии периода выходит сообщение об ошибке.",
     "Пересчитали итоговые оценки после закрытия периода." },
   { FAMILY, "Итоговая оценка не совпадает со средним баллом", NULL,
-    "Объяснили, что итоговую оценку выставляет учитель, средний балл — подсказка." },
+    "Объяснили, что итоговую оценку выставляет учитель." },
   { FAMILY, "Родители не видят итоговые оценки за {quarter}", NULL,
-    "Итоговые оценки открыты для родителей после закрытия периода." },
+    "Оценки открыты родителям после закрытия периода." },
   { STAFF, "Как исправить итоговую оценку после закрытия периода",
     "Период {quarter} закрыт, а исправить итоговую оценку нужно.",
-    "Открыли период по распоряжению заместителя директора, оценку исправили." },
+    "Период открыли по распоряжению завуча, оценку исправили." },
 };
 
 static const Question q_attendance[] = {
   { STAFF, "Как отметить отсутствие ученика по болезни", NULL,
     "Показали, как указать уважительную причину пропуска." },
   { STAFF, "Пропуски не попадают в отчёт о посещаемости {class}",
-    "Отметки «Н» в {class} за {date} есть в журнале, но не попадают в отчёт о посещаемости.",
+    "Отметки «Н» за {date} есть в журнале, а в отчёте их нет.",
     "Отметки исправлены, отчёт о посещаемости сформирован." },
   { PARENT, "Не видно пропусков ребёнка за {date}", NULL,
-    "Объяснили, что пропуски видны после заполнения журнала учителем." },
+    "Пропуски видны после заполнения журнала." },
   { STAFF, "Как исправить ошибочную отметку «Н» в {class}", NULL,
     "Показали, как убрать отметку через страницу урока." },
   { STAFF, "Отчёт о посещаемости за {month} не формируется", NULL,
@@ -237,9 +242,9 @@ static const Question q_lesson_planning[] = {
     "Показали, как привязать темы КТП к урокам." },
   { STAFF, "Темы уроков сдвинулись после переноса урока",
     "После переноса урока темы в планировании сдвинулись на один урок.",
-    "Темы выровнены, объяснили, как переносить уроки без сдвига." },
+    "Темы выровнены." },
   { STAFF, "Как скопировать планирование в параллельный класс", NULL,
-    "Показали, как скопировать планирование в параллельный класс." },
+    "Показали копирование планирования." },
   { STAFF, "Как удалить лишние темы из планирования", NULL,
     "Лишние темы удалены." },
 };
@@ -247,10 +252,10 @@ static const Question q_lesson_planning[] = {
 static const Question q_lessons[] = {
   { STAFF, "Не удаётся заполнить тему урока в {class}",
     "Тема урока по {subject_dat} в {class} не сохраняется.",
-    "Тема сохранена после обновления страницы; объяснили причину." },
+    "Тема сохранена после обновления страницы." },
   { ANYONE, "Домашнее задание не видно ученикам {class}",
     "Домашнее задание на {date} ученики {class} не видят.",
-    "Задание было сохранено как черновик; учитель опубликовал его." },
+    "Задание было черновиком, учитель опубликовал его." },
   { STAFF, "Как прикрепить файл к домашнему заданию", NULL,
     "Показали, как прикрепить файл к домашнему заданию." },
   { STAFF, "Урок по {subject_dat} отмечен как непроведённый", NULL,
@@ -265,7 +270,7 @@ static const Question q_timeliness[] = {
     "Учитель заполнил журнал, отметка о незаполненности снята." },
   { STAFF, "Отчёт о своевременности заполнения журнала за {month}",
     "Заместителю директора нужен отчёт о заполнении журналов за {month}.",
-    "Отчёт о заполнении журналов сформирован и передан заместителю директора." },
+    "Отчёт сформирован и передан заместителю директора." },
   { STAFF, "Как посмотреть, кто не выставил оценки за неделю", NULL,
     "Показали отчёт «Заполнение журнала» с отбором по неделе." },
 };
@@ -280,7 +285,7 @@ static const Question q_access[] = {
   { PARENT, "Как привязать второго ребёнка к учётной записи родителя", NULL,
     "Привязали второго ребёнка к учётной записи родителя." },
   { STUDENT, "Не могу войти через Госуслуги",
-    "Учётная запись на Госуслугах подтверждена, но вход в дневник не работает.",
+    "Учётная запись на Госуслугах подтверждена, а вход не работает.",
     "Связали учётную запись ученика с Госуслугами." },
   { FAMILY, "Нужен новый логин и пароль для ученика {class}", NULL,
     "Выдали новый логин и пароль." },
@@ -422,7 +427,8 @@ typedef struct {
   guint8       *last_topic;
 
   guint         vendor_counter;
-  gint64        next_event_id;
+  gint64        started;       /* for the debug log */
+  clock_t       started_cpu;
 } Demo;
 
 static void
@@ -487,6 +493,16 @@ exp_rand (Demo *d, double mean)
 
 /* ---------------------------------------------------------------------------------------- */
 /* Time: the school's local days and working hours                                           */
+
+/* For the debug log: the time since the start, and the CPU time (the process's), which a busy
+ * machine disturbs less */
+static void
+log_step (Demo       *d,
+          const char *what)
+{
+  g_debug ("%s: %.3f s, %.3f s CPU", what, (g_get_monotonic_time () - d->started) / 1e6,
+           (double) (clock () - d->started_cpu) / CLOCKS_PER_SEC);
+}
 
 static gint64
 floor_div (gint64 a, gint64 b)
@@ -1283,15 +1299,16 @@ write_request (Demo         *d,
   expand (question->summary, &ctx, w->summary);
 
   pair_reset (&w->description);
-  /* a quick phone call often has no description at all */
-  if (!chance (d, channel == HD_CHANNEL_PHONE || channel == HD_CHANNEL_IN_PERSON ? 0.3 : 0.1))
+  /* A real request is a sentence or two, and a quick call or visit often has the summary
+   * alone. (Every word also costs the search index four entries: one per prefix length.) */
+  if (!chance (d, channel == HD_CHANNEL_PHONE || channel == HD_CHANNEL_IN_PERSON ? 0.5 : 0.1))
     {
       if (question->detail != NULL)
         {
           expand (question->detail, &ctx, w->scratch);
           pair_add (d, &w->description, w->scratch->str);
         }
-      if (kind == HD_REQUESTER_PARENT)
+      if (kind == HD_REQUESTER_PARENT && chance (d, 0.5))
         {
           /* the child of this parent sits at the same place in the class list */
           guint pos = 0;
@@ -1302,11 +1319,13 @@ write_request (Demo         *d,
           {
             const Person *child = &g_array_index (d->people, Person,
                                                   g_array_index (d->students[class_index], guint, pos));
+            /* a parent names the child without the patronymic */
+            const char *patronymic = strrchr (child->name, ' ');
             char buf[8];
 
             class_name (class_index, buf);
-            g_string_printf (w->scratch, "%s: %s, %s.", child->female ? "Ученица" : "Ученик",
-                             child->name, buf);
+            g_string_printf (w->scratch, "%s: %.*s, %s.", child->female ? "Ученица" : "Ученик",
+                             (int) (patronymic - child->name), child->name, buf);
           }
           pair_add (d, &w->description, w->scratch->str);
         }
@@ -1329,7 +1348,7 @@ write_request (Demo         *d,
         }
       if (related != 0)
         pair_add (d, &w->description, "Ранее уже обращались с этим вопросом.");
-      if (chance (d, 0.35))
+      if (chance (d, 0.15))
         {
           expand (extras[pick (d, G_N_ELEMENTS (extras))], &ctx, w->scratch);
           pair_add (d, &w->description, w->scratch->str);
@@ -1441,31 +1460,24 @@ write_request (Demo         *d,
   " assignee, callback_phone, callback_done_at, first_response_at, resolved_at, resolution," \
   " requester_key, search_text, created_at, updated_at"
 
-/* Rows are staged in an attached in-memory database and moved into the journal with one
- * statement per batch. Row by row, every INSERT that fires the FTS trigger opens a statement
- * savepoint, and FTS5 writes its pending index to disk at each savepoint: a new index segment
- * per request, a hundred times slower. This way the triggers stay as they are and the index is
- * complete after every batch. */
-static const char stage_sql[] =
-  "CREATE TABLE hd_demo.requests AS SELECT * FROM main.requests WHERE 0;"
-  "CREATE TABLE hd_demo.request_events AS SELECT * FROM main.request_events WHERE 0;";
-
-static const char flush_sql[] =
-  "INSERT INTO main.requests (" REQUEST_COLUMNS ")"
-  " SELECT " REQUEST_COLUMNS " FROM hd_demo.requests ORDER BY id;"
-  "INSERT INTO main.request_events (request_id, at, field, old_value, new_value)"
-  " SELECT request_id, at, field, old_value, new_value FROM hd_demo.request_events ORDER BY rowid;"
-  "DELETE FROM hd_demo.requests;"
-  "DELETE FROM hd_demo.request_events;";
-
 static const char request_sql[] =
-  "INSERT INTO hd_demo.requests (" REQUEST_COLUMNS ")"
+  "INSERT INTO main.requests (" REQUEST_COLUMNS ")"
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
   " ?19, ?20, ?21, ?22, ?23, ?2, ?24)";
 
 static const char event_sql[] =
-  "INSERT INTO hd_demo.request_events (request_id, at, field, old_value, new_value)"
+  "INSERT INTO main.request_events (request_id, at, field, old_value, new_value)"
   " VALUES (?1, ?2, ?3, ?4, ?5)";
+
+/* The end of migration 1's FTS insert trigger, without white space: the bulk load does its
+ * work in one statement instead (see defer_schema). */
+static const char fts_insert_trigger[] =
+  "AFTERINSERTONrequestsBEGININSERTINTOrequests_fts(rowid,search_text)"
+  "VALUES(new.id,new.search_text);END";
+
+static const char fts_fill_sql[] =
+  "INSERT INTO main.requests_fts (rowid, search_text)"
+  " SELECT id, search_text FROM main.requests WHERE id >= ?1 ORDER BY id";
 
 static void
 writer_init (Writer *w)
@@ -1489,9 +1501,12 @@ writer_clear (Writer *w)
   g_string_free (w->search, TRUE);
   g_string_free (w->scratch, TRUE);
   g_string_free (w->ticket, TRUE);
+  g_clear_pointer (&w->request, sqlite3_finalize);
+  g_clear_pointer (&w->event, sqlite3_finalize);
 }
 
-/* Statements of our own, not the connection's cache: they die with the staging tables. */
+/* Statements of our own, prepared after the indexes are gone, not kept in the connection's
+ * cache. */
 static gboolean
 writer_prepare (Demo *d, Writer *w, GError **error)
 {
@@ -1509,14 +1524,117 @@ writer_prepare (Demo *d, Writer *w, GError **error)
   return TRUE;
 }
 
-static int
-query_int (HdDatabase *db, const char *sql)
+/* @sql without white space */
+static char *
+strip_space (const char *sql)
 {
-  g_autoptr(HdStmt) stmt = hd_database_prepare (db, sql, NULL);
+  GString *out = g_string_sized_new (strlen (sql));
 
-  if (stmt == NULL || hd_database_step (db, stmt, NULL) != SQLITE_ROW)
-    return 0;
-  return sqlite3_column_int (stmt, 0);
+  for (const char *p = sql; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/* Row by row, every index of requests and request_events takes a random write per row, and
+ * the FTS trigger a statement of its own (FTS5 work per row that dwarfs the row itself).
+ * For the bulk load all the indexes of the two tables, whichever migration made them, and the
+ * FTS insert trigger are dropped; their CREATE statements, read back from sqlite_schema, go
+ * into @saved, to be run again by restore_schema(), which fills the search index with one
+ * statement. It all happens in the generation's one transaction, so no one ever sees the
+ * tables without them. Any other trigger stays and fires as usual: the result is the same,
+ * only slower. */
+static gboolean
+defer_schema (Demo       *d,
+              GPtrArray  *saved,
+              gboolean   *fill_fts,
+              GError    **error)
+{
+  g_autoptr(HdStmt) stmt = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  *fill_fts = FALSE;
+  stmt = hd_database_prepare (d->db,
+                              "SELECT type, name, tbl_name, sql FROM main.sqlite_schema"
+                              " WHERE type IN ('index', 'trigger') AND sql IS NOT NULL"
+                              " AND tbl_name IN ('requests', 'request_events') ORDER BY rowid",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = hd_database_step (d->db, stmt, error)) == SQLITE_ROW)
+    {
+      const char *type = hd_stmt_column_text (stmt, 0);
+      const char *name = hd_stmt_column_text (stmt, 1);
+      const char *sql = hd_stmt_column_text (stmt, 3);
+
+      if (g_str_equal (type, "trigger"))
+        {
+          g_autofree char *flat = strip_space (sql);
+
+          if (!g_str_has_suffix (flat, fts_insert_trigger))
+            continue;
+          *fill_fts = TRUE;
+        }
+      g_ptr_array_add (saved, g_strdup (sql));
+      g_ptr_array_add (names, g_strdup_printf ("DROP %s main.\"%s\"",
+                                               g_str_equal (type, "trigger") ? "TRIGGER" : "INDEX",
+                                               name));
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  for (guint i = 0; i < names->len; i++)
+    if (!hd_database_exec (d->db, g_ptr_array_index (names, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Undoes defer_schema() once the rows are in, in the same transaction */
+static gboolean
+restore_schema (Demo          *d,
+                GPtrArray     *saved,
+                gboolean       fill_fts,
+                gint64         first_id,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  /* The search index first: what the trigger would have written for each new row. FTS5
+   * writes its pending terms out as a new segment whenever they pass 'hashsize' (1 MiB by
+   * default) and merges segments as they pile up; with 64 MiB it writes and merges a tenth
+   * as often, for a quarter less CPU. The setting is put back in the same transaction. */
+  if (fill_fts)
+    {
+      g_autoptr(HdStmt) fill = NULL;
+
+      if (!hd_database_exec (d->db, "INSERT INTO main.requests_fts (requests_fts, rank)"
+                             " VALUES ('hashsize', " G_STRINGIFY (LOAD_FTS_HASHSIZE) ")", error))
+        return FALSE;
+      fill = hd_database_prepare (d->db, fts_fill_sql, error);
+      if (fill == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (fill, 1, first_id);
+      if (!hd_database_step_done (d->db, fill, error) ||
+          !hd_database_exec (d->db, "INSERT INTO main.requests_fts (requests_fts, rank)"
+                             " VALUES ('hashsize', " G_STRINGIFY (FTS5_HASHSIZE) ")", error))
+        return FALSE;
+      log_step (d, "search index");
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < saved->len; i++)
+    {
+      const char *sql = g_ptr_array_index (saved, i);
+      const char *on = strstr (sql, " ON ");
+      g_autofree char *label = g_strndup (sql, on != NULL ? (gsize) (on - sql) : strlen (sql));
+
+      if (!hd_database_exec (d->db, sql, error))
+        return FALSE;
+      log_step (d, label);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* How many requests arrive on each day of the span: proportional to the day's weight, rounded
@@ -1553,6 +1671,7 @@ spread_over_days (Demo *d, gint64 first_day, guint n_days, guint n_requests)
   return counts;
 }
 
+/* Inside the caller's transaction */
 static gboolean
 write_requests (Demo                *d,
                 guint                n_requests,
@@ -1568,37 +1687,22 @@ write_requests (Demo                *d,
   gint64 first_day = today - n_days + 1;
   g_autofree guint *counts = spread_over_days (d, first_day, n_days, n_requests);
   g_autoptr(GArray) arrivals = g_array_new (FALSE, FALSE, sizeof (Arrival));
+  g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func (g_free);
+  gboolean fill_fts = FALSE;
   gint64 id = 1;
   guint in_batch = 0;
-  gboolean attached = FALSE;
-  int cache_size = 0;
-  gboolean fts_tuned = FALSE;
   gboolean ok = FALSE;
 
   writer_init (&w);
 
-  if (!hd_database_exec (d->db, "ATTACH ':memory:' AS hd_demo", error))
+  /* The CHECK constraints of requests test their IN lists through temporary b-trees that
+   * SQLite builds and frees again for every row: nine tenths of the time of a row. The rows
+   * are built to the rules, and test-demo runs an integrity check (which checks the CHECKs)
+   * on what comes out. */
+  if (!defer_schema (d, saved, &fill_fts, error) ||
+      !hd_database_exec (d->db, "PRAGMA ignore_check_constraints=ON", error) ||
+      !writer_prepare (d, &w, error))
     goto out;
-  attached = TRUE;
-  /* A larger page cache for the bulk load, so index pages are not spilled and read back */
-  cache_size = query_int (d->db, "PRAGMA main.cache_size");
-  if (!hd_database_exec (d->db, "PRAGMA main.cache_size=-65536", error))
-    goto out;
-  /* FTS5 writes its pending terms out as a new index segment whenever they pass 'hashsize'
-   * (1 MB by default), so a batch made a dozen segments to merge later. With room for a whole
-   * batch (~15 MB) each batch is one segment: a million requests end in 9 segments, not 14
-   * (searches read fewer), and the load takes ~3 % less CPU. The index's content is the same;
-   * the setting is put back below. */
-  if (!hd_database_exec (d->db, "INSERT INTO main.requests_fts (requests_fts, rank)"
-                         " VALUES ('hashsize', " G_STRINGIFY (LOAD_FTS_HASHSIZE) ")", error))
-    goto out;
-  fts_tuned = TRUE;
-  if (!hd_database_exec (d->db, stage_sql, error))
-    goto out;
-  if (!hd_database_begin (d->db, error))
-    goto out;
-  if (!writer_prepare (d, &w, error))
-    goto fail;
 
   for (guint day_i = 0; day_i < n_days; day_i++)
     {
@@ -1625,59 +1729,31 @@ write_requests (Demo                *d,
           const Arrival *a = &g_array_index (arrivals, Arrival, i);
 
           if (!write_request (d, &w, id, a->at, a->kind, a->channel, error))
-            goto fail;
+            goto out;
           id++;
 
           if (++in_batch == HD_DEMO_BATCH_SIZE)
             {
               in_batch = 0;
-              if (!hd_database_exec (d->db, flush_sql, error))
-                goto fail;
-              if (!hd_database_commit (d->db, error))
-                goto out;
               if (progress != NULL)
                 progress ((guint) (id - 1), n_requests, user_data);
               if (g_cancellable_set_error_if_cancelled (cancellable, error))
-                goto out;
-              if (!hd_database_begin (d->db, error))
                 goto out;
             }
         }
     }
 
-  if (!hd_database_exec (d->db, flush_sql, error))
-    goto fail;
-  if (!hd_database_commit (d->db, error))
+  log_step (d, "request rows");
+  if (!hd_database_exec (d->db, "PRAGMA ignore_check_constraints=OFF", error))
+    goto out;
+  if (!restore_schema (d, saved, fill_fts, 1, cancellable, error))
     goto out;
   if (progress != NULL)
     progress (n_requests, n_requests, user_data);
   ok = TRUE;
-  goto out;
 
-fail:
-  hd_database_rollback (d->db);
 out:
-  if (w.request != NULL)
-    sqlite3_reset (w.request);
-  if (w.event != NULL)
-    sqlite3_reset (w.event);
-  if (attached)
-    {
-      /* the staging statements go with the staging tables */
-      if (w.request != NULL)
-        sqlite3_finalize (w.request);
-      if (w.event != NULL)
-        sqlite3_finalize (w.event);
-      hd_database_exec (d->db, "DETACH hd_demo", NULL);
-      if (cache_size != 0)
-        {
-          g_autofree char *pragma = g_strdup_printf ("PRAGMA main.cache_size=%d", cache_size);
-          hd_database_exec (d->db, pragma, NULL);
-        }
-      if (fts_tuned)
-        hd_database_exec (d->db, "INSERT INTO main.requests_fts (requests_fts, rank)"
-                          " VALUES ('hashsize', " G_STRINGIFY (FTS5_HASHSIZE) ")", NULL);
-    }
+  hd_database_exec (d->db, "PRAGMA ignore_check_constraints=OFF", NULL);
   writer_clear (&w);
   return ok;
 }
@@ -2043,6 +2119,26 @@ write_appointments (Demo *d, gint64 first_day, GError **error)
 /* ---------------------------------------------------------------------------------------- */
 /* Public API                                                                                */
 
+static int
+query_int (HdDatabase *db, const char *sql)
+{
+  g_autoptr(HdStmt) stmt = hd_database_prepare (db, sql, NULL);
+
+  if (stmt == NULL || hd_database_step (db, stmt, NULL) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* Runs @sql and compares the text of its first row with @expected */
+static gboolean
+query_text_equal (HdDatabase *db, const char *sql, const char *expected)
+{
+  g_autoptr(HdStmt) stmt = hd_database_prepare (db, sql, NULL);
+
+  return stmt != NULL && hd_database_step (db, stmt, NULL) == SQLITE_ROW &&
+         g_strcmp0 (hd_stmt_column_text (stmt, 0), expected) == 0;
+}
+
 static gboolean
 is_empty (HdDatabase *db, GError **error)
 {
@@ -2070,18 +2166,23 @@ is_empty (HdDatabase *db, GError **error)
  * @seed: the same seed gives the same data
  * @now: the moment the data ends (Unix seconds); nothing lies after it except booked
  *   consultations
- * @progress: (nullable): called after every batch
- * @cancellable: (nullable): checked after every batch
+ * @progress: (nullable): called after every %HD_DEMO_BATCH_SIZE requests
+ * @cancellable: (nullable): checked after every %HD_DEMO_BATCH_SIZE requests
  *
  * Fills @db with a school's worth of demo data: staff, students and parents of classes
  * 1А–11Б, reception hours, @n_requests requests spread over the school years that end at
  * @now (about 3 600 a year, so a month looks like a real month; large counts are squeezed into
- * ten years), consultations and newcomers. Requests are written in transactions of
- * %HD_DEMO_BATCH_SIZE; if cancelled or failing, the batches already committed stay. Call it
- * outside a transaction (it attaches an in-memory staging database). Slow for large counts:
- * 6–9 s of CPU per 100 000 requests on the reference machine (more when it is busy), nine
- * tenths of it SQLite writing rows, indexes, the search index and the journal. While it
- * runs, the search index keeps a whole batch in memory (FTS5 'hashsize', put back at the end).
+ * ten years), consultations and newcomers.
+ *
+ * It is all one transaction: if cancelled, failing or killed, nothing of it stays. Call it
+ * outside a transaction. For the load the file leaves WAL for a rollback journal when no
+ * other connection has it open (and goes back to WAL at the end), the indexes of requests and
+ * request_events and the FTS insert trigger are set aside and made again from their own SQL,
+ * and the search index is filled in one statement; the result is the same as row by row.
+ * Memory: up to 256 MiB of page cache and 64 MiB of pending search terms, and the file is
+ * mapped (up to 2 GiB). Time: a million requests take 40–50 s of CPU on the reference machine
+ * (tests/bench/bench-core.sh), a quarter writing the rows, the rest SQLite building the
+ * search index and the indexes.
  *
  * Returns: %TRUE on success; %HD_ERROR_CONFLICT when @db already has records
  */
@@ -2096,7 +2197,9 @@ hd_demo_generate (HdDatabase          *db,
                   GError             **error)
 {
   Demo d = { 0 };
-  gint64 started = g_get_monotonic_time ();
+  int cache_size = 0;
+  int foreign_keys = 0;
+  gboolean rollback_journal = FALSE;
   gint64 today, first_day;
   guint n_days;
   gboolean ok = FALSE;
@@ -2109,6 +2212,8 @@ hd_demo_generate (HdDatabase          *db,
     return FALSE;
 
   d.db = db;
+  d.started = g_get_monotonic_time ();
+  d.started_cpu = clock ();
   d.rand = g_rand_new_with_seed (seed);
   d.now = now;
   d.strings = g_string_chunk_new (64 * 1024);
@@ -2132,6 +2237,28 @@ hd_demo_generate (HdDatabase          *db,
   n_days = CLAMP ((guint) ((guint64) n_requests * 365 / PER_YEAR), MIN_SPAN_DAYS, MAX_SPAN_DAYS);
   first_day = today - n_days + 1;
 
+  /* A page cache for the bulk load, so pages are not spilled and read back; put back below */
+  cache_size = query_int (db, "PRAGMA main.cache_size");
+  if (!hd_database_exec (db, "PRAGMA main.cache_size=" G_STRINGIFY (LOAD_CACHE_SIZE), error))
+    goto out;
+  /* Every row refers to people and requests written before it, by construction; checking
+   * each reference is a b-tree search per row and per event. test-demo runs
+   * foreign_key_check on what comes out. (It cannot change inside a transaction.) */
+  foreign_keys = query_int (db, "PRAGMA foreign_keys");
+  if (!hd_database_exec (db, "PRAGMA foreign_keys=OFF", error))
+    goto out;
+  /* Each index built reads the whole table again: mapped, not copied by read(2) */
+  if (!hd_database_exec (db, "PRAGMA main.mmap_size=" G_STRINGIFY (LOAD_MMAP_SIZE), error))
+    goto out;
+
+  /* One transaction: a crash, an error or a cancellation leaves the file as it was. In a
+   * rollback journal it costs one write of each page: the journal keeps only the few pages
+   * that existed before, while WAL would write every new page twice (to the WAL, then to the
+   * file) and look spilled pages up in the WAL. Switching needs the file to ourselves; when
+   * another connection has it open, stay in WAL. After a crash the journal is hot: the file is
+   * whole again once a normal connection has rolled it back (an immutable one would not). */
+  rollback_journal = query_text_equal (db, "PRAGMA main.journal_mode=DELETE", "delete");
+  g_debug ("journal: %s", rollback_journal ? "rollback" : "WAL (the file is open elsewhere)");
   if (!hd_database_begin (db, error))
     goto out;
   if (!hd_database_set_setting (db, HD_SETTING_SCHOOL_NAME, HD_DEFAULT_SCHOOL_NAME, error) ||
@@ -2140,38 +2267,42 @@ hd_demo_generate (HdDatabase          *db,
       !make_people (&d, day_start (first_day) - 30 * DAY, error) ||
       !write_reception_hours (&d, first_day, error) ||
       !write_newcomers (&d, first_day, error))
-    {
-      hd_database_rollback (db);
-      goto out;
-    }
-  if (!hd_database_commit (db, error))
-    goto out;
+    goto fail;
 
   d.last_request = g_new0 (gint64, d.people->len);
   d.last_request_at = g_new0 (gint64, d.people->len);
   d.last_topic = g_new0 (guint8, d.people->len);
 
-  g_debug ("people, reception hours, newcomers: %.3f s", (g_get_monotonic_time () - started) / 1e6);
+  log_step (&d, "people, reception hours, newcomers");
   if (!write_requests (&d, n_requests, progress, user_data, cancellable, error))
-    goto out;
-  g_debug ("requests: %.3f s", (g_get_monotonic_time () - started) / 1e6);
-
-  if (!hd_database_begin (db, error))
-    goto out;
+    goto fail;
+  log_step (&d, "indexes");
   if (!write_appointments (&d, first_day, error))
-    {
-      hd_database_rollback (db);
-      goto out;
-    }
+    goto fail;
   if (!hd_database_commit (db, error))
     goto out;
 
-  g_debug ("appointments: %.3f s", (g_get_monotonic_time () - started) / 1e6);
+  log_step (&d, "commit");
   /* Fresh statistics for the query planner after a bulk load */
   ok = hd_database_exec (db, "PRAGMA optimize", error);
-  g_debug ("optimize: %.3f s", (g_get_monotonic_time () - started) / 1e6);
+  log_step (&d, "optimize");
+  goto out;
 
+fail:
+  hd_database_rollback (db);
 out:
+  hd_database_exec (db, "PRAGMA main.mmap_size=0", NULL);
+  if (foreign_keys)
+    hd_database_exec (db, "PRAGMA foreign_keys=ON", NULL);
+  if (rollback_journal &&
+      !query_text_equal (db, "PRAGMA main.journal_mode=WAL", "wal"))
+    g_warning ("Could not switch %s back to WAL", hd_database_get_path (db));
+  if (cache_size != 0)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA main.cache_size=%d", cache_size);
+
+      hd_database_exec (db, pragma, NULL);
+    }
   demo_clear (&d);
   return ok;
 }

@@ -6,6 +6,8 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include "hd-database-private.h"
 #include "hd-date.h"
@@ -85,6 +87,87 @@ digest (HdDatabase *db)
   return g_strdup (g_checksum_get_string (sum));
 }
 
+/* Every index, trigger and table of the schema with its SQL (but the planner's statistics,
+ * which the demo gathers at the end) */
+static char *
+schema_digest (HdDatabase *db)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (hd_database_get_handle (db),
+                                       "SELECT type, name, tbl_name, sql FROM sqlite_schema"
+                                       " WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s %s %s %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2),
+                            sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+query_text_is (HdDatabase *db,
+               const char *sql,
+               const char *expected)
+{
+  sqlite3_stmt *stmt;
+  gboolean equal;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (hd_database_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  equal = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), expected) == 0;
+  sqlite3_finalize (stmt);
+  return equal;
+}
+
+/* The ids the search index finds for what a user types, in order */
+static char *
+search (HdDatabase *db,
+        const char *typed)
+{
+  g_autofree char *query = hd_text_fts_query (typed);
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (hd_database_get_handle (db),
+                                       "SELECT rowid FROM requests_fts WHERE requests_fts MATCH ?1"
+                                       " ORDER BY rowid", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%lld ", (long long) sqlite3_column_int64 (stmt, 0));
+  sqlite3_finalize (stmt);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Every term of the search index with the row, column and place it occurs at */
+static char *
+index_digest (HdDatabase *db)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_assert_true (hd_database_exec (db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.test_vocab"
+                                   " USING fts5vocab (main, requests_fts, instance)", NULL));
+  g_assert_cmpint (sqlite3_prepare_v2 (hd_database_get_handle (db),
+                                       "SELECT term, doc, col, offset FROM temp.test_vocab"
+                                       " ORDER BY term, doc, offset", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *line = g_strdup_printf ("%s %lld %s %d\n", sqlite3_column_text (stmt, 0),
+                                               (long long) sqlite3_column_int64 (stmt, 1),
+                                               sqlite3_column_text (stmt, 2),
+                                               sqlite3_column_int (stmt, 3));
+
+      g_checksum_update (sum, (const guchar *) line, -1);
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n, >, 10000);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
 static void
 test_deterministic (void)
 {
@@ -106,8 +189,11 @@ test_rules (void)
   g_autoptr(HdDatabase) db = generate ("rules.db", 5000, 1);
   g_autoptr(GError) error = NULL;
 
+  /* the load checks neither CHECK constraints nor references row by row: the integrity check
+   * does the first, foreign_key_check the second */
   g_assert_true (hd_database_check (db, TRUE, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM requests"), ==, 5000);
   /* nothing after now, and the texts of every status */
@@ -223,6 +309,97 @@ test_search_text (void)
   }
 }
 
+/* The bulk load sets the indexes and the FTS trigger aside and fills the search index in one
+ * statement: the result must be what inserting the same rows one by one, with the triggers
+ * firing, gives. */
+static void
+test_bulk_as_row_by_row (void)
+{
+  static const char * const queries[] = {
+    "оценк", "ОЦЕНКИ", "оценок", "расписание", "пароль вход", "учётная запись", "учетная",
+    "пришёл", "ёлкин", "Елкина", "5А", "по математике", "dnv",
+  };
+  g_autoptr(HdDatabase) bulk = generate ("bulk.db", 4000, 11);
+  g_autofree char *path = tmp_path ("rows.db");
+  g_autofree char *bulk_path = tmp_path ("bulk.db");
+  g_autofree char *attach = g_strdup_printf ("ATTACH '%s' AS bulk", bulk_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdDatabase) rows = hd_database_open (path, &error);
+  g_autofree char *bulk_schema = NULL;
+  g_autofree char *rows_schema = NULL;
+  g_autofree char *bulk_index = NULL;
+  g_autofree char *rows_index = NULL;
+  sqlite3_stmt *copy;
+  guint found = 0;
+
+  g_assert_no_error (error);
+  /* the connection is as it was before the load */
+  g_assert_true (query_text_is (bulk, "PRAGMA journal_mode", "wal"));
+  g_assert_cmpint (query_int (bulk, "PRAGMA mmap_size"), ==, 0);
+  g_assert_cmpint (query_int (bulk, "PRAGMA cache_size"), ==, -2000);
+  g_assert_cmpint (query_int (bulk, "PRAGMA ignore_check_constraints"), ==, 0);
+  g_assert_cmpint (query_int (bulk, "PRAGMA foreign_keys"), ==, 1);
+
+  /* the same rows, one INSERT each, so the triggers fire row by row */
+  g_assert_true (hd_database_exec (rows, attach, &error));
+  g_assert_true (hd_database_exec (rows, "BEGIN; INSERT INTO people SELECT * FROM bulk.people",
+                                   &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (hd_database_get_handle (rows),
+                                       "INSERT INTO requests SELECT * FROM bulk.requests WHERE id = ?1",
+                                       -1, &copy, NULL), ==, SQLITE_OK);
+  for (gint64 id = 1; id <= 4000; id++)
+    {
+      sqlite3_bind_int64 (copy, 1, id);
+      g_assert_cmpint (sqlite3_step (copy), ==, SQLITE_DONE);
+      g_assert_cmpint (sqlite3_changes (hd_database_get_handle (rows)), ==, 1);
+      sqlite3_reset (copy);
+    }
+  sqlite3_finalize (copy);
+  g_assert_true (hd_database_exec (rows, "COMMIT; DETACH bulk", &error));
+  g_assert_no_error (error);
+
+  /* the same tables, indexes and triggers, with the same SQL */
+  bulk_schema = schema_digest (bulk);
+  rows_schema = schema_digest (rows);
+  g_assert_cmpstr (bulk_schema, ==, rows_schema);
+  g_assert_nonnull (strstr (bulk_schema, "trigger requests_fts_insert requests CREATE TRIGGER"));
+  g_assert_nonnull (strstr (bulk_schema, "index requests_received requests CREATE INDEX"));
+  g_assert_nonnull (strstr (bulk_schema, "index request_events_request request_events CREATE INDEX"));
+
+  /* the same search index, term by term, and the same answers */
+  g_assert_true (hd_database_exec (bulk, "INSERT INTO requests_fts (requests_fts, rank) VALUES ('integrity-check', 1)", &error));
+  g_assert_no_error (error);
+  bulk_index = index_digest (bulk);
+  rows_index = index_digest (rows);
+  g_assert_cmpstr (bulk_index, ==, rows_index);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *a = search (bulk, queries[i]);
+      g_autofree char *b = search (rows, queries[i]);
+
+      g_assert_cmpstr (a, ==, b);
+      if (*a != '\0')
+        found++;
+    }
+  /* the queries are not all empty: «оценк» finds «оценки», «оценок», and ё finds е */
+  g_assert_cmpuint (found, >=, 8);
+  {
+    g_autofree char *yo = search (bulk, "учётная");
+    g_autofree char *ye = search (bulk, "учетная");
+    g_autofree char *stem = search (bulk, "оценк");
+    g_autofree char *form = search (bulk, "оценок");
+
+    g_assert_cmpstr (yo, ==, ye);
+    g_assert_cmpstr (yo, !=, "");
+    g_assert_cmpuint (strlen (stem), >, strlen (form));
+  }
+
+  /* the statements of the app still work on the bulk-loaded file */
+  g_assert_true (hd_database_check (bulk, TRUE, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_newcomers (void)
 {
@@ -298,17 +475,80 @@ test_cancel (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(HdDatabase) db = hd_database_open (path, &error);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *schema_before = NULL;
+  g_autofree char *schema_after = NULL;
 
   g_assert_no_error (error);
+  schema_before = schema_digest (db);
   g_assert_false (hd_demo_generate (db, 3 * HD_DEMO_BATCH_SIZE, 1, NOW, progress_cb, cancellable,
                                     cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  /* the committed batch stays, searchable, and the file is sound */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM requests"), ==, HD_DEMO_BATCH_SIZE);
   g_clear_error (&error);
-  g_assert_true (hd_database_exec (db, "INSERT INTO requests_fts (requests_fts, rank) VALUES ('integrity-check', 1)", &error));
+  /* one transaction: nothing of it stays, not even the people, and the indexes and
+   * triggers the load set aside are back */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM requests"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM settings"), ==, 0);
+  schema_after = schema_digest (db);
+  g_assert_cmpstr (schema_after, ==, schema_before);
+  g_assert_true (query_text_is (db, "PRAGMA journal_mode", "wal"));
   g_assert_true (hd_database_check (db, TRUE, &error));
   g_assert_no_error (error);
+
+  /* and the file takes the demo afterwards */
+  g_assert_true (hd_demo_generate (db, 500, 1, NOW, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM requests"), ==, 500);
+}
+
+static void
+kill_cb (guint    done,
+         guint    total,
+         gpointer user_data)
+{
+  if (done >= HD_DEMO_BATCH_SIZE)
+    kill (getpid (), SIGKILL);
+}
+
+/* Killed in the middle, the generation leaves the file as it was: SQLite rolls the journal
+ * back when the file is next opened. */
+static void
+test_killed (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *journal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdDatabase) db = NULL;
+
+  if (g_test_subprocess ())
+    {
+      db = hd_database_open (g_getenv ("HD_TEST_KILLED_DB"), &error);
+      g_assert_no_error (error);
+      hd_demo_generate (db, 3 * HD_DEMO_BATCH_SIZE, 1, NOW, kill_cb, NULL, NULL, &error);
+      g_assert_not_reached ();
+    }
+
+  path = tmp_path ("killed.db");
+  db = hd_database_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  g_setenv ("HD_TEST_KILLED_DB", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  /* it died inside its transaction, in a rollback journal */
+  journal = g_strconcat (path, "-journal", NULL);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  db = hd_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM requests"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_true (query_text_is (db, "PRAGMA journal_mode", "wal"));
+  g_assert_true (hd_database_check (db, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (hd_demo_generate (db, 300, 1, NOW, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM requests"), ==, 300);
 }
 
 static void
@@ -348,9 +588,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/demo/deterministic", test_deterministic);
   g_test_add_func ("/demo/rules", test_rules);
   g_test_add_func ("/demo/search-text", test_search_text);
+  g_test_add_func ("/demo/bulk-as-row-by-row", test_bulk_as_row_by_row);
   g_test_add_func ("/demo/newcomers", test_newcomers);
   g_test_add_func ("/demo/refuses-non-empty", test_refuses_non_empty);
   g_test_add_func ("/demo/cancel", test_cancel);
+  g_test_add_func ("/demo/killed", test_killed);
   g_test_add_func ("/demo/async", test_async);
   return g_test_run ();
 }
