@@ -651,13 +651,16 @@ hd_database_open (const char  *path,
   else if (kind == FILE_SQLITE)
     {
       g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *journal = g_strconcat (path, "-journal", NULL);
       struct stat st;
 
-      /* After a crash the newest commits may still be in the -wal file, which an immutable
-       * view ignores: checking the main file alone could call a sound database damaged and
-       * send the user to an older backup. Then check on the real connection instead, which
-       * recovers the WAL first. */
-      check_after_open = g_stat (wal, &st) == 0 && st.st_size > 0;
+      /* After a crash the newest commits may still be in the -wal file, and a transaction
+       * interrupted in rollback-journal mode (the demo generator's) leaves half-written pages
+       * in the file with their originals in -journal; an immutable view ignores both, so
+       * checking the main file alone could call a sound database damaged and send the user to
+       * an older backup. Then check on the real connection instead, which recovers first. */
+      check_after_open = (g_stat (wal, &st) == 0 && st.st_size > 0) ||
+                         (g_stat (journal, &st) == 0 && st.st_size > 0);
       if (!check_after_open && !quick_check_untouched (path, error))
         return NULL;
       read_only = access (path, W_OK) != 0;

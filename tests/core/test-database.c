@@ -189,6 +189,90 @@ test_refuse_corrupt (void)
   assert_untouched (path, before);
 }
 
+/* A transaction interrupted in rollback-journal mode (as the demo generator runs) may leave
+ * torn pages in the file and their originals in -journal: the file alone looks damaged, but
+ * it is sound, and opening it must roll the transaction back, not send the user to a backup. */
+static void
+test_hot_journal (void)
+{
+  g_autofree char *path = tmp_path ("hot.db");
+  g_autofree char *crashed = tmp_path ("crashed.db");
+  g_autofree char *journal = g_strdup_printf ("%s-journal", path);
+  g_autofree char *crashed_journal = g_strdup_printf ("%s-journal", crashed);
+  g_autofree char *file = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdDatabase) db = NULL;
+  g_autofree char *value = NULL;
+  gsize file_len, saved_len, sector, page_size, offset;
+  guint n_torn = 0;
+  sqlite3 *raw;
+
+  db = hd_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (hd_database_set_setting (db, "school-name", "Школа № 1", &error));
+  g_clear_object (&db);
+
+  /* Many pages, then an open transaction that changes every one of them, with a cache too
+   * small to hold them: SQLite syncs the journal and writes pages into the file */
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "PRAGMA journal_mode=DELETE; PRAGMA cache_size=5;"
+                                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
+                                 " INSERT INTO settings SELECT 'k' || i, printf('%.500c', 'x') FROM n;"
+                                 "BEGIN;"
+                                 "UPDATE settings SET value = printf('%.500c', 'y');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (g_file_get_contents (journal, &saved, &saved_len, NULL));
+  g_assert_true (g_file_get_contents (path, &file, &file_len, NULL));
+  g_assert_cmpint (sqlite3_exec (raw, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  /* The crash: every page saved in the journal torn in the file (page 1, the header, kept).
+   * Journal: segments, each a header of one sector (the number of records at byte 8, the
+   * sector size at 20, the page size at 24), then records of a 4-byte page number, the page
+   * and a 4-byte checksum; the next segment starts at the next sector boundary. */
+  g_assert_cmpuint (saved_len, >, 28);
+  sector = GUINT32_FROM_BE (*(guint32 *) (saved + 20));
+  page_size = GUINT32_FROM_BE (*(guint32 *) (saved + 24));
+  g_assert_cmpuint (sector, >=, 512);
+  g_assert_cmpuint (page_size, >=, 512);
+  /* the number of records, written when the journal was synced: what makes it hot */
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (saved + 8)), >, 0);
+  for (offset = 0; offset + sector <= saved_len;)
+    {
+      guint32 n_records = GUINT32_FROM_BE (*(guint32 *) (saved + offset + 8));
+      gsize record = offset + sector;
+
+      for (guint32 r = 0; r < n_records && record + 8 + page_size <= saved_len; r++)
+        {
+          guint32 page = GUINT32_FROM_BE (*(guint32 *) (saved + record));
+
+          if (page >= 2 && (page - 1) * page_size + page_size <= file_len)
+            {
+              for (gsize i = 0; i < page_size; i++)
+                file[(page - 1) * page_size + i] = (char) (i * 13 + page);
+              n_torn++;
+            }
+          record += 8 + page_size;
+        }
+      if (n_records == 0)
+        break;
+      offset = (record + sector - 1) / sector * sector;
+    }
+  g_assert_cmpuint (n_torn, >, 10);
+  g_assert_true (g_file_set_contents (crashed, file, file_len, NULL));
+  g_assert_true (g_file_set_contents (crashed_journal, saved, saved_len, NULL));
+
+  db = hd_database_open (crashed, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  value = hd_database_get_setting (db, "school-name", NULL);
+  g_assert_cmpstr (value, ==, "Школа № 1");
+  g_assert_true (hd_database_check (db, TRUE, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_settings (void)
 {
@@ -366,6 +450,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/refuse/foreign-sqlite", test_refuse_foreign_sqlite);
   g_test_add_func ("/database/refuse/too-new", test_refuse_too_new);
   g_test_add_func ("/database/refuse/corrupt", test_refuse_corrupt);
+  g_test_add_func ("/database/hot-journal", test_hot_journal);
   g_test_add_func ("/database/settings", test_settings);
   g_test_add_func ("/database/fts-russian", test_fts_russian);
   g_test_add_func ("/database/backup-restore", test_backup_restore);
