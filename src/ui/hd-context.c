@@ -16,6 +16,7 @@
 #include "hd-context.h"
 #include "hd-settings-keys.h"
 #include "hd-terms.h"
+#include "hd-workdays.h"
 
 struct _HdContext
 {
@@ -26,6 +27,7 @@ struct _HdContext
   GSettings  *settings;
   GTimeZone  *time_zone;   /* the school's, from the time-zone setting; NULL until asked */
   gint64      clock;       /* a fixed "now" for tests and demonstrations; 0: the real time */
+  HdWorkdays *workdays;    /* the production calendar with the database's overrides; NULL until asked */
 };
 
 G_DEFINE_FINAL_TYPE (HdContext, hd_context, G_TYPE_OBJECT)
@@ -68,9 +70,10 @@ default_for (const char *key)
 static void
 hd_context_dispose (GObject *object)
 {
-  g_clear_pointer (&HD_CONTEXT (object)->time_zone, g_time_zone_unref);
   HdContext *self = HD_CONTEXT (object);
 
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
+  g_clear_object (&self->workdays);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
 
@@ -192,7 +195,49 @@ hd_context_set_database (HdContext  *self,
   g_return_if_fail (database == NULL || HD_IS_DATABASE (database));
 
   if (g_set_object (&self->database, database))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* The overrides are the database's own (a restored backup has others). Views borrow the
+       * calendar, so it is reloaded in place, never replaced. */
+      if (self->workdays != NULL && database != NULL &&
+          !hd_workdays_load_overrides (self->workdays, database, &error))
+        g_warning ("The school's calendar days were not read: %s", error->message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+    }
+}
+
+/**
+ * hd_context_get_workdays:
+ *
+ * The one production calendar every view and dialog shares, with the school's overrides of the
+ * context's database: the Preferences change it in place and its #HdWorkdays::changed reaches
+ * everyone. Loaded on first use; it lives as long as the context, so callers may keep the
+ * pointer.
+ *
+ * Returns: (transfer none) (nullable): the calendar; %NULL with @error when the calendar file
+ *   is missing or the overrides cannot be read
+ */
+HdWorkdays *
+hd_context_get_workdays (HdContext  *self,
+                         GError    **error)
+{
+  g_autoptr(HdWorkdays) loaded = NULL;
+
+  g_return_val_if_fail (HD_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->workdays != NULL)
+    return self->workdays;
+
+  loaded = hd_workdays_new (error);
+  if (loaded == NULL)
+    return NULL;
+  if (self->database != NULL && !hd_workdays_load_overrides (loaded, self->database, error))
+    return NULL;
+
+  self->workdays = g_steal_pointer (&loaded);
+  return self->workdays;
 }
 
 /**

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "hd-database.h"
+#include "hd-workdays.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,8 @@ gboolean    hd_context_set_setting     (HdContext   *self,
                                         const char  *value,
                                         GError     **error);
 GTimeZone  *hd_context_get_time_zone   (HdContext   *self);
+HdWorkdays *hd_context_get_workdays    (HdContext   *self,
+                                        GError     **error);
 gint64      hd_context_get_now         (HdContext   *self);
 void        hd_context_set_clock       (HdContext   *self,
                                         gint64       now);

@@ -487,7 +487,7 @@ walk_calendar (HdApplication *app)
 
     /* ---- The school closes the new day: the booking is listed, and moved from the list ---- */
     {
-      HdWorkdays *shared = hd_onboarding_get_workdays (context, &error);
+      HdWorkdays *shared = hd_context_get_workdays (context, &error);
       GtkWidget *button;
 
       g_assert_no_error (error);

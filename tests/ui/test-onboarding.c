@@ -626,7 +626,7 @@ walk_onboarding (HdApplication *app)
       hd_newcomer_set_person_id (newcomer, hd_person_get_id (person));
     }
     hd_newcomer_set_started_on (newcomer, "2026-11-23");
-    g_assert_true (hd_newcomer_store_create (db, hd_onboarding_get_workdays (context, NULL), newcomer, &error));
+    g_assert_true (hd_newcomer_store_create (db, hd_context_get_workdays (context, NULL), newcomer, &error));
     g_assert_no_error (error);
     g_assert_cmpstr (hd_newcomer_get_due_on (newcomer), ==, "2026-11-26");
     hd_onboarding_view_reload (view);

@@ -163,7 +163,7 @@ ensure_calendar (HdCalendarView *self)
   if (db == NULL)
     return FALSE;
 
-  self->workdays = hd_onboarding_get_workdays (self->context, &error);
+  self->workdays = hd_context_get_workdays (self->context, &error);
   if (self->workdays == NULL)
     {
       g_warning ("No production calendar, the calendar view stays empty: %s", error->message);

@@ -60,7 +60,7 @@ static gboolean
 apply (HdCalendarOverridesGroup  *self,
        GError                   **error)
 {
-  HdWorkdays *workdays = hd_onboarding_get_workdays (self->context, error);
+  HdWorkdays *workdays = hd_context_get_workdays (self->context, error);
 
   if (workdays == NULL)
     return FALSE;
@@ -151,7 +151,7 @@ update_date_row (HdCalendarOverridesGroup *self)
 
   if (self->context != NULL && g_date_valid (&self->new_day))
     {
-      HdWorkdays *workdays = hd_onboarding_get_workdays (self->context, NULL);
+      HdWorkdays *workdays = hd_context_get_workdays (self->context, NULL);
 
       if (workdays != NULL)
         kind = hd_workdays_describe_day (workdays, &self->new_day);

@@ -669,7 +669,7 @@ load (HdNewcomerEditor *self,
   g_autoptr(GError) error = NULL;
   HdDatabase *db = get_db (self);
 
-  self->workdays = hd_onboarding_get_workdays (self->context, &error);
+  self->workdays = hd_context_get_workdays (self->context, &error);
   if (self->workdays == NULL)
     {
       toast (self, error->message);

@@ -17,40 +17,6 @@
 #include "hd-onboarding-common.h"
 #include "hd-terms.h"
 
-#define WORKDAYS_KEY "hd-onboarding-workdays"
-
-/**
- * hd_onboarding_get_workdays:
- *
- * Returns: (transfer none) (nullable): the context's production calendar with the school's
- *   overrides, loaded on first use; %NULL with @error when the calendar file is missing
- */
-HdWorkdays *
-hd_onboarding_get_workdays (HdContext  *context,
-                            GError    **error)
-{
-  HdWorkdays *workdays;
-  g_autoptr(HdWorkdays) loaded = NULL;
-  HdDatabase *db;
-
-  g_return_val_if_fail (HD_IS_CONTEXT (context), NULL);
-
-  workdays = g_object_get_data (G_OBJECT (context), WORKDAYS_KEY);
-  if (workdays != NULL)
-    return workdays;
-
-  loaded = hd_workdays_new (error);
-  if (loaded == NULL)
-    return NULL;
-  db = hd_context_get_database (context);
-  if (db != NULL && !hd_workdays_load_overrides (loaded, db, error))
-    return NULL;
-
-  workdays = loaded;
-  g_object_set_data_full (G_OBJECT (context), WORKDAYS_KEY, g_steal_pointer (&loaded), g_object_unref);
-  return workdays;
-}
-
 /* Today in the school's time zone, as hd-stats and the newcomer store see it */
 void
 hd_onboarding_get_today (HdContext *context,

@@ -13,8 +13,6 @@
 
 G_BEGIN_DECLS
 
-HdWorkdays *hd_onboarding_get_workdays       (HdContext          *context,
-                                              GError            **error);
 void        hd_onboarding_get_today          (HdContext          *context,
                                               GDate              *today);
 gint64      hd_onboarding_get_now            (HdContext          *context);

@@ -420,7 +420,7 @@ reload (HdOnboardingView *self)
 
   if (self->workdays == NULL)
     {
-      self->workdays = hd_onboarding_get_workdays (self->context, &error);
+      self->workdays = hd_context_get_workdays (self->context, &error);
       if (self->workdays == NULL)
         {
           adw_status_page_set_description (self->error_page, error->message);
