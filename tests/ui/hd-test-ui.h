@@ -1,4 +1,5 @@
-/* hd-test-ui.h — what the GUI tests share: waiting on the main loop, finding widgets
+/* hd-test-ui.h — what the GUI tests share: set-up in Russian, waiting on the main loop,
+ * finding widgets and windows, screenshots
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +8,12 @@
 #include <gtk/gtk.h>
 
 G_BEGIN_DECLS
+
+void       hd_test_ui_init (int        *argc,
+                            char     ***argv);
+GtkWindow *find_toplevel   (GType       type);
+void       save_screenshot (GtkWidget  *widget,
+                            const char *name);
 
 gboolean   timeout_cb  (gpointer    user_data);
 void       wait_until  (gboolean  (*done) (gpointer),

@@ -14,7 +14,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "hd-context.h"
 #include "hd-test-ui.h"
@@ -36,29 +35,6 @@ typedef struct {
 } Fixture;
 
 /* XDG_DATA_DIRS as the test started, before G_TEST_OPTION_ISOLATE_DIRS hid it */
-static char *system_data_dirs;
-
-/* The isolated XDG dirs hide the MIME database, without which GTK cannot tell an SVG icon,
- * and the icon themes: give them back */
-static void
-add_icon_paths (void)
-{
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  g_auto(GStrv) dirs = g_strsplit (system_data_dirs, G_SEARCHPATH_SEPARATOR_S, -1);
-  g_autoptr(GStrvBuilder) mime_dirs = g_strv_builder_new ();
-  g_auto(GStrv) mime_dirv = NULL;
-
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *mime = g_build_filename (dirs[i], "mime", NULL);
-      g_autofree char *icons = g_build_filename (dirs[i], "icons", NULL);
-
-      g_strv_builder_add (mime_dirs, mime);
-      gtk_icon_theme_add_search_path (theme, icons);
-    }
-  mime_dirv = g_strv_builder_end (mime_dirs);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirv);
-}
 
 static gboolean
 view_loaded (gpointer data)
@@ -107,62 +83,10 @@ assert_count (Fixture    *f,
                     hd_request_list_get_count (hd_journal_view_get_list (f->view)));
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 no_editor (gpointer data)
 {
   return find_toplevel (HD_TYPE_REQUEST_EDITOR) == NULL;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("HD_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  gtk_test_widget_wait_for_draw (widget);
-  wait_ms (100);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  g_mkdir_with_parents (dir, 0755);
-  file_name = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 /* Editor helpers */
@@ -304,7 +228,6 @@ fixture_set_up (Fixture *f)
   f->elkina = add_person (f->db, "Ёлкина Мария Петровна", HD_REQUESTER_PARENT, "elkina@example.ru", "+7 914 555-01-02");
   f->ivanov = add_person (f->db, "Иванов Пётр Ильич", HD_REQUESTER_STAFF, NULL, "+7 914 555-03-04");
 
-  add_icon_paths ();
   f->context = hd_context_new (NULL);
   hd_context_set_database (f->context, f->db);
   f->window = GTK_WINDOW (gtk_window_new ());
@@ -736,29 +659,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("HD_LOCALEDIR");
   int status;
 
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-  if (system_data_dirs == NULL || *system_data_dirs == '\0')
-    {
-      g_free (system_data_dirs);
-      system_data_dirs = g_strdup ("/usr/local/share:/usr/share");
-    }
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (setlocale (LC_ALL, "") == NULL || g_str_has_prefix (setlocale (LC_ALL, NULL), "C"))
-    {
-      g_test_message ("ru_RU.UTF-8 is not available; using C.UTF-8 with LANGUAGE=ru");
-      g_setenv ("LANGUAGE", "ru", TRUE);
-      g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
-    }
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_disable_setlocale ();
-  gtk_init ();
+  hd_test_ui_init (&argc, &argv);
   adw_init ();
   /* Linked from the static library, which registers it */
   (void) hd_get_resource ();
@@ -766,6 +669,5 @@ main (int   argc,
   g_test_add_func ("/ui/journal/flow", test_flow);
 
   status = g_test_run ();
-  g_free (system_data_dirs);
   return status;
 }

@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "hd-context.h"
 #include "hd-test-ui.h"
@@ -31,28 +30,6 @@ typedef struct {
   HdReportsView *view;
 } Fixture;
 
-static char *system_data_dirs;
-
-/* The isolated XDG dirs hide the icon themes and the MIME database: give them back */
-static void
-add_icon_paths (void)
-{
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  g_auto(GStrv) dirs = g_strsplit (system_data_dirs, G_SEARCHPATH_SEPARATOR_S, -1);
-  g_autoptr(GStrvBuilder) mime_dirs = g_strv_builder_new ();
-  g_auto(GStrv) mime_dirv = NULL;
-
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *mime = g_build_filename (dirs[i], "mime", NULL);
-      g_autofree char *icons = g_build_filename (dirs[i], "icons", NULL);
-
-      g_strv_builder_add (mime_dirs, mime);
-      gtk_icon_theme_add_search_path (theme, icons);
-    }
-  mime_dirv = g_strv_builder_end (mime_dirs);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirv);
-}
 
 static gboolean
 view_loaded (gpointer data)
@@ -72,42 +49,6 @@ assert_shows (Fixture        *f,
 }
 
 static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("HD_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  gtk_test_widget_wait_for_draw (widget);
-  wait_ms (100);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  g_mkdir_with_parents (dir, 0755);
-  file_name = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static void
 fixture_set_up (Fixture *f)
 {
   g_autofree char *path = NULL;
@@ -122,7 +63,6 @@ fixture_set_up (Fixture *f)
                                    NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  add_icon_paths ();
   f->context = hd_context_new (NULL);
   hd_context_set_database (f->context, f->db);
   f->window = GTK_WINDOW (gtk_window_new ());
@@ -348,35 +288,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("HD_LOCALEDIR");
   int status;
 
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-  if (system_data_dirs == NULL || *system_data_dirs == '\0')
-    {
-      g_free (system_data_dirs);
-      system_data_dirs = g_strdup ("/usr/local/share:/usr/share");
-    }
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (setlocale (LC_ALL, "") == NULL || g_str_has_prefix (setlocale (LC_ALL, NULL), "C"))
-    {
-      g_test_message ("ru_RU.UTF-8 is not available; using C.UTF-8 with LANGUAGE=ru");
-      g_setenv ("LANGUAGE", "ru", TRUE);
-      g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
-    }
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_disable_setlocale ();
-  gtk_init ();
+  hd_test_ui_init (&argc, &argv);
   adw_init ();
   (void) hd_get_resource ();
 
   g_test_add_func ("/ui/reports/flow", test_flow);
 
   status = g_test_run ();
-  g_free (system_data_dirs);
   return status;
 }

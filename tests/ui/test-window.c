@@ -17,7 +17,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "hd-application.h"
 #include "hd-database.h"
@@ -45,7 +44,6 @@ static const struct {
 };
 
 /* XDG_DATA_DIRS as the test started, before G_TEST_OPTION_ISOLATE_DIRS hid it */
-static char *system_data_dirs;
 
 static const struct {
   int width;
@@ -71,22 +69,6 @@ find_main_window (HdApplication *app)
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     if (HD_IS_WINDOW (l->data))
       return l->data;
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
   return NULL;
 }
 
@@ -139,41 +121,6 @@ resize (GtkWindow *window,
   gtk_window_present (window);
   wait_until (window_has_size, &size, "the window to take its new size");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("HD_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  gtk_test_widget_wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  g_mkdir_with_parents (dir, 0755);
-  file_name = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 static const char *
@@ -653,41 +600,6 @@ activate_cb (HdApplication *app,
   g_idle_add (run_walk_cb, app);
 }
 
-/* The isolated XDG dirs hide the system's icon themes and MIME database: give them back,
- * with the app's own icon */
-static void
-add_icon_paths (void)
-{
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  g_auto(GStrv) dirs = g_strsplit (system_data_dirs, G_SEARCHPATH_SEPARATOR_S, -1);
-  g_autofree char *app_icons = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "icons", NULL);
-  static gboolean done;
-
-  g_autoptr(GStrvBuilder) mime_dirs = g_strv_builder_new ();
-  g_auto(GStrv) mime_dirv = NULL;
-
-  /* GTK loads symbolic icons through gdk-pixbuf, which needs the MIME database to tell SVG */
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *mime = g_build_filename (dirs[i], "mime", NULL);
-
-      g_strv_builder_add (mime_dirs, mime);
-    }
-  mime_dirv = g_strv_builder_end (mime_dirs);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirv);
-
-  if (done)
-    return;
-  done = TRUE;
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *icons = g_build_filename (dirs[i], "icons", NULL);
-
-      gtk_icon_theme_add_search_path (theme, icons);
-    }
-  gtk_icon_theme_add_search_path (theme, app_icons);
-}
-
 static void
 run_application (const char *path,
                  StepFunc    step)
@@ -696,7 +608,6 @@ run_application (const char *path,
   Walk walk = { step, FALSE };
   int status;
 
-  add_icon_paths ();
 
   /* Tests run side by side and without a session bus */
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -744,37 +655,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("HD_LOCALEDIR");
   int status;
 
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-  if (system_data_dirs == NULL || *system_data_dirs == '\0')
-    {
-      g_free (system_data_dirs);
-      system_data_dirs = g_strdup ("/usr/local/share:/usr/share");
-    }
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  /* ru_RU.UTF-8 when the machine has it; otherwise messages still come in Russian through
-   * LANGUAGE, which GNU gettext honours in any locale but C */
-  if (setlocale (LC_ALL, "") == NULL || g_str_has_prefix (setlocale (LC_ALL, NULL), "C"))
-    {
-      g_test_message ("ru_RU.UTF-8 is not available; using C.UTF-8 with LANGUAGE=ru");
-      g_setenv ("LANGUAGE", "ru", TRUE);
-      g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
-    }
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  /* The locale is set; GTK must not reset it */
-  gtk_disable_setlocale ();
-  gtk_init ();
+  hd_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/window/walk", test_walk);
   g_test_add_func ("/ui/window/restore-backup", test_restore_backup);
 
   status = g_test_run ();
-  g_free (system_data_dirs);
   return status;
 }
