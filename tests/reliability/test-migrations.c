@@ -135,13 +135,13 @@ test_from_every_version (void)
       else
         {
           g_autofree char *backups = g_build_filename (dir, "backups", NULL);
-          g_autoptr(HdDatabase) old = NULL;
+          g_autofree char *newest = hd_database_find_newest_backup (path);
 
           /* the backup is in the backups folder and is the database as it was */
           g_assert_nonnull (backup);
           g_assert_true (g_str_has_prefix (backup, backups));
           g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
-          g_assert_cmpstr (hd_database_find_newest_backup (path), ==, backup);
+          g_assert_cmpstr (newest, ==, backup);
           {
             sqlite3 *raw;
             sqlite3_stmt *stmt;
