@@ -9,6 +9,13 @@
  *
  * GTK 4.8 cannot tell which column the user sorts by, so each column gets a "probe" sorter
  * that records its column when the column view's sorter consults it (§2.4).
+ *
+ * GTK 4.8's list view keeps a row widget for each of 200 items (GTK_LIST_VIEW_MAX_LIST_ITEMS);
+ * with nine columns a new model cost 100 ms to destroy the old rows and 200 ms to build,
+ * bind and measure the new ones before anything was drawn. So the column view keeps one
+ * model, a "slice" (JournalSlice below): a swap puts a screenful of the new list's rows in
+ * front of the old ones, which GTK then rebinds instead of building anew, and the slice grows
+ * by a screenful in each frame after the first rows are drawn, the old rows going as it does.
  */
 #define G_LOG_DOMAIN "hd-journal-view"
 
@@ -24,6 +31,8 @@
 #include "hd-request-editor.h"
 #include "hd-request-store.h"
 #include "hd-workdays.h"
+
+typedef struct _JournalSlice JournalSlice;
 
 struct _HdJournalView
 {
@@ -53,6 +62,9 @@ struct _HdJournalView
   HdContext           *context;
   HdTerms             *terms;
   HdRequestList       *list;
+  JournalSlice        *slice;       /* what the column view shows of @list */
+  guint                grow_tick;   /* while @slice grows */
+  gint64               grow_after;  /* the frame that draws the slice's first rows */
   GCancellable        *cancellable;
   AdwToast            *archive_toast;   /* weak */
   GtkColumnViewColumn *columns[HD_N_REQUEST_SORTS];
@@ -112,6 +124,180 @@ static void list_complete_cb (HdJournalView *self,
                               GParamSpec    *pspec,
                               HdRequestList *list);
 
+/* The slice: the first @limit items of a model (growing after each frame), then for a few
+ * frames after a swap the first rows of the previous model */
+
+#define SLICE_ALL G_MAXUINT
+
+#define JOURNAL_TYPE_SLICE (journal_slice_get_type ())
+GType journal_slice_get_type (void);
+#define JOURNAL_SLICE(obj) (G_TYPE_CHECK_INSTANCE_CAST ((obj), JOURNAL_TYPE_SLICE, JournalSlice))
+typedef struct { GObjectClass parent_class; } JournalSliceClass;
+
+struct _JournalSlice
+{
+  GObject     parent_instance;
+
+  GListModel *model;
+  guint       limit;    /* SLICE_ALL: the whole model */
+  guint       n_shown;  /* of @model */
+  /* The previous model's rows behind them until GTK has reused their widgets: all of them,
+   * as the view may show any of them (GTK keeps its widgets around the row in view) */
+  GListModel *old;
+  guint       n_old;
+};
+
+static void journal_slice_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (JournalSlice, journal_slice, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, journal_slice_model_init))
+
+static GType
+journal_slice_get_item_type (GListModel *model)
+{
+  return g_list_model_get_item_type (JOURNAL_SLICE (model)->model);
+}
+
+static guint
+journal_slice_get_n_items (GListModel *model)
+{
+  JournalSlice *self = JOURNAL_SLICE (model);
+
+  return self->n_shown + self->n_old;
+}
+
+static gpointer
+journal_slice_get_item (GListModel *model,
+                        guint       position)
+{
+  JournalSlice *self = JOURNAL_SLICE (model);
+
+  if (position < self->n_shown)
+    return g_list_model_get_item (self->model, position);
+  if (position - self->n_shown < self->n_old)
+    return g_list_model_get_item (self->old, position - self->n_shown);
+  return NULL;
+}
+
+static void
+journal_slice_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = journal_slice_get_item_type;
+  iface->get_n_items = journal_slice_get_n_items;
+  iface->get_item = journal_slice_get_item;
+}
+
+static void
+journal_slice_items_changed_cb (JournalSlice *self,
+                                guint         position,
+                                guint         removed,
+                                guint         added,
+                                GListModel   *model)
+{
+  guint old_shown = self->n_shown;
+  guint n = g_list_model_get_n_items (model);
+
+  self->n_shown = MIN (n, self->limit);
+  if (position >= old_shown)
+    {
+      /* Past what is shown (the snapshot streaming in): at most the slice grows */
+      if (self->n_shown > old_shown)
+        g_list_model_items_changed (G_LIST_MODEL (self), old_shown, 0, self->n_shown - old_shown);
+    }
+  else if (position + removed <= old_shown && position + added <= self->n_shown &&
+           old_shown - removed + added == self->n_shown)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), position, old_shown - position,
+                                self->n_shown - position);
+}
+
+/* The old rows go: widgets GTK still has for them are destroyed */
+static void
+journal_slice_drop_old (JournalSlice *self)
+{
+  guint n_old = self->n_old;
+
+  self->n_old = 0;
+  g_clear_object (&self->old);
+  if (n_old > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->n_shown, n_old, 0);
+}
+
+/* Growing in front of the old rows pushes them out of the 200 that have widgets, and GTK
+ * rebinds those widgets to the new rows */
+static void
+journal_slice_set_limit (JournalSlice *self,
+                         guint         limit)
+{
+  guint old_shown = self->n_shown;
+
+  self->limit = MAX (limit, self->limit);
+  self->n_shown = MIN (g_list_model_get_n_items (self->model), self->limit);
+  if (self->n_shown != old_shown)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_shown, 0, self->n_shown - old_shown);
+  if (self->limit == SLICE_ALL || self->n_shown == g_list_model_get_n_items (self->model))
+    journal_slice_drop_old (self);
+}
+
+/* The first @limit rows of @model in front of the rows shown so far */
+static void
+journal_slice_swap (JournalSlice *self,
+                    GListModel   *model,
+                    guint         limit)
+{
+  journal_slice_drop_old (self);
+  g_signal_handlers_disconnect_by_data (self->model, self);
+  /* The same rows at the same places: nothing changes for GTK */
+  self->old = g_steal_pointer (&self->model);
+  self->n_old = self->n_shown;
+  self->model = g_object_ref (model);
+  self->limit = limit;
+  self->n_shown = MIN (g_list_model_get_n_items (model), limit);
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (journal_slice_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  if (self->n_shown > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_shown);
+}
+
+static void
+journal_slice_dispose (GObject *object)
+{
+  JournalSlice *self = JOURNAL_SLICE (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  g_clear_object (&self->old);
+
+  G_OBJECT_CLASS (journal_slice_parent_class)->dispose (object);
+}
+
+static void
+journal_slice_class_init (JournalSliceClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = journal_slice_dispose;
+}
+
+static void
+journal_slice_init (JournalSlice *self)
+{
+}
+
+static JournalSlice *
+journal_slice_new (GListModel *model,
+                   guint       limit)
+{
+  JournalSlice *self = g_object_new (JOURNAL_TYPE_SLICE, NULL);
+
+  self->model = g_object_ref (model);
+  self->limit = limit;
+  self->n_shown = MIN (g_list_model_get_n_items (model), limit);
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (journal_slice_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  return self;
+}
+
 /* Helpers */
 
 static gint64
@@ -123,7 +309,7 @@ selected_id (HdJournalView *self)
   if (!GTK_IS_SINGLE_SELECTION (model) || self->list == NULL)
     return 0;
   position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
-  if (position == GTK_INVALID_LIST_POSITION)
+  if (position == GTK_INVALID_LIST_POSITION || self->slice == NULL || position >= self->slice->n_shown)
     return 0;
   return hd_request_list_get_id (self->list, position);
 }
@@ -644,6 +830,71 @@ list_complete_cb (HdJournalView *self,
   set_loading (self, FALSE);
 }
 
+/* The rows of one screen, or 0 when the list is not on screen (then there is no frame to
+ * wait for and the slice shows everything at once) */
+static guint
+screen_rows (HdJournalView *self)
+{
+  /* Before any row was drawn: lower than any row, so that the screen is full */
+  int row_height = 16;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+    return 0;
+  /* The inner list view's children are its rows */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        GtkWidget *row = gtk_widget_get_first_child (child);
+
+        if (row != NULL && gtk_widget_get_height (row) > row_height)
+          row_height = gtk_widget_get_height (row);
+        break;
+      }
+  /* One more for a row cut in half at each end */
+  return gtk_widget_get_height (GTK_WIDGET (self->column_view)) / row_height + 2;
+}
+
+static void
+stop_growing (HdJournalView *self)
+{
+  if (self->grow_tick != 0 && self->column_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->grow_tick);
+  self->grow_tick = 0;
+}
+
+static void
+show_all_rows (HdJournalView *self)
+{
+  stop_growing (self);
+  if (self->slice != NULL)
+    journal_slice_set_limit (self->slice, SLICE_ALL);
+}
+
+/* One screenful more in each frame after the first rows were drawn; past the rows GTK builds
+ * widgets for, everything */
+static gboolean
+grow_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  HdJournalView *self = user_data;
+  guint step = MAX (screen_rows (self), 16);
+
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->grow_after)
+    return G_SOURCE_CONTINUE;
+  if (self->slice->limit + step >= 200 ||
+      self->slice->n_shown == g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    {
+      self->grow_tick = 0;
+      journal_slice_set_limit (self->slice, SLICE_ALL);
+      return G_SOURCE_REMOVE;
+    }
+  journal_slice_set_limit (self->slice, self->slice->limit + step);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 list_ready_cb (GObject      *source,
                GAsyncResult *result,
@@ -652,9 +903,11 @@ list_ready_cb (GObject      *source,
   g_autoptr(HdJournalView) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(HdRequestList) list = hd_request_list_new_finish (result, &error);
-  g_autoptr(GtkSingleSelection) selection = NULL;
+  GtkSelectionModel *selection;
+  GdkFrameClock *clock;
   gint64 keep;
   guint position;
+  guint limit;
 
   if (list == NULL)
     {
@@ -676,17 +929,49 @@ list_ready_cb (GObject      *source,
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   g_set_object (&self->list, list);
-  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (list)));
-  gtk_single_selection_set_can_unselect (selection, TRUE);
   position = keep != 0 ? hd_request_list_find (list, keep) : G_MAXUINT;
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_selected (selection, position != G_MAXUINT ? position : 0);
-  g_signal_connect_object (selection, "selection-changed", G_CALLBACK (selection_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  if (position != G_MAXUINT)
-    scroll_to (self, position);
+  stop_growing (self);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
+  limit = screen_rows (self);
+  if (limit == 0 || clock == NULL || (position != G_MAXUINT && position >= limit))
+    limit = SLICE_ALL;
+  selection = gtk_column_view_get_model (self->column_view);
+  if (self->slice != NULL && GTK_IS_SINGLE_SELECTION (selection))
+    journal_slice_swap (self->slice, G_LIST_MODEL (list), limit);
   else
+    {
+      g_autoptr(GtkSingleSelection) single = NULL;
+
+      g_clear_object (&self->slice);
+      self->slice = journal_slice_new (G_LIST_MODEL (list), limit);
+      single = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->slice)));
+      gtk_single_selection_set_can_unselect (single, TRUE);
+      gtk_single_selection_set_autoselect (single, FALSE);
+      g_signal_connect_object (single, "selection-changed", G_CALLBACK (selection_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (single));
+      selection = GTK_SELECTION_MODEL (single);
+    }
+  if (limit != SLICE_ALL)
+    {
+      /* The next frame draws the first rows; the slice grows in the frames after it */
+      self->grow_after = gdk_frame_clock_get_frame_counter (clock) + 1;
+      self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
+                                                      grow_tick_cb, self, NULL);
+    }
+  if (self->slice->n_shown > 0)
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection),
+                                       position != G_MAXUINT ? position : 0);
+  else
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), GTK_INVALID_LIST_POSITION);
+  /* The view follows the rows it showed, now behind the new ones: back to the top */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->slice)) > 0)
+    scroll_to (self, position != G_MAXUINT ? position : 0);
+  /* The old rows go once GTK has moved their widgets to the new ones in view, or now when
+   * they would show below fewer new rows than a screen */
+  if (limit == SLICE_ALL || self->slice->n_shown < limit)
+    show_all_rows (self);
+  if (position == G_MAXUINT)
     self->select_after_load = keep;
 
   update_count (self);
@@ -798,7 +1083,8 @@ static void
 column_view_activate_cb (HdJournalView *self,
                          guint          position)
 {
-  if (self->list != NULL)
+  /* Not one of the old rows still behind the new ones */
+  if (self->list != NULL && self->slice != NULL && position < self->slice->n_shown)
     hd_journal_view_open_request (self, hd_request_list_get_id (self->list, position));
 }
 
@@ -956,6 +1242,7 @@ hd_journal_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   g_clear_weak_pointer (&self->archive_toast);
   g_clear_pointer (&self->custom_description, g_free);
+  stop_growing (self);
   /* Unparenting the bin's child before the template lets go of it: libadwaita 1.2 fails to
    * dispose a toast overlay that shows a toast from gtk_widget_dispose_template() */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -964,6 +1251,7 @@ hd_journal_view_dispose (GObject *object)
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->list);
+  g_clear_object (&self->slice);
   g_clear_object (&self->terms);
   g_clear_object (&self->context);
 
@@ -1134,7 +1422,9 @@ hd_journal_view_set_context (HdJournalView *self,
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->list);
+  stop_growing (self);
   gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->slice);
   if (self->context != NULL)
     {
       ensure_terms (self);
@@ -1267,6 +1557,8 @@ hd_journal_view_select_id (HdJournalView *self,
   position = hd_request_list_find (self->list, id);
   if (position == G_MAXUINT)
     return;
+  if (self->slice != NULL && position >= self->slice->n_shown)
+    show_all_rows (self);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), position);
   scroll_to (self, position);
 }
