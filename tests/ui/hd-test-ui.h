@@ -7,6 +7,9 @@
 
 #include <gtk/gtk.h>
 
+#include "hd-application.h"
+#include "hd-window.h"
+
 G_BEGIN_DECLS
 
 void       hd_test_ui_init (int        *argc,
@@ -22,5 +25,15 @@ void       wait_until  (gboolean  (*done) (gpointer),
 void       wait_ms     (guint       ms);
 GtkWidget *find_widget (GtkWidget  *root,
                         GType       type);
+
+/* Tests that start the whole application */
+char          *db_path           (void);
+HdWindow      *find_main_window  (HdApplication *app);
+gboolean       database_ready    (gpointer       data);
+void           activate_detailed (GtkWidget     *widget,
+                                  const char    *detailed_action);
+gboolean       window_gone       (gpointer       data);
+GtkWidget     *find_button       (GtkWidget     *root,
+                                  const char    *label);
 
 G_END_DECLS

@@ -49,73 +49,8 @@ typedef struct {
 /* ---------------------------------------------------------------------------------------- */
 /* Helpers (the pattern of test-window.c)                                                    */
 
-static char *
-db_path (void)
-{
-  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
-  return g_build_filename (g_get_user_data_dir (), "helpdesk.db", NULL);
-}
-
-static HdWindow *
-find_main_window (HdApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (HD_IS_WINDOW (l->data))
-      return l->data;
-  return NULL;
-}
 
 
-
-
-static gboolean
-database_ready (gpointer data)
-{
-  HdApplication *app = data;
-  HdContext *context = hd_application_get_context (app);
-
-  return !hd_application_is_opening (app) && context != NULL &&
-         hd_context_get_database (context) != NULL;
-}
-
-static void
-activate_detailed (GtkWidget  *widget,
-                   const char *detailed_action)
-{
-  g_autofree char *name = NULL;
-  g_autoptr(GVariant) target = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_action_parse_detailed_name (detailed_action, &name, &target, &error));
-  g_assert_no_error (error);
-  g_assert_true (gtk_widget_activate_action_variant (widget, name, target));
-}
-
-static gboolean
-window_gone (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
-}
-
-/* A mapped button labelled @label */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* A mapped row whose subtitle contains @text */
 static GtkWidget *

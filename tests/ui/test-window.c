@@ -56,32 +56,6 @@ static const struct {
 /* ---------------------------------------------------------------------------------------- */
 /* Helpers                                                                                   */
 
-static char *
-db_path (void)
-{
-  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
-  return g_build_filename (g_get_user_data_dir (), "helpdesk.db", NULL);
-}
-
-static HdWindow *
-find_main_window (HdApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (HD_IS_WINDOW (l->data))
-      return l->data;
-  return NULL;
-}
-
-static gboolean
-database_ready (gpointer data)
-{
-  HdApplication *app = data;
-  HdContext *context = hd_application_get_context (app);
-
-  return !hd_application_is_opening (app) && context != NULL &&
-         hd_context_get_database (context) != NULL;
-}
-
 typedef struct {
   GtkWidget *window;
   int        width;
@@ -229,19 +203,6 @@ assert_icon_buttons_labelled (GtkWidget *widget)
   return checked;
 }
 
-static void
-activate_detailed (GtkWidget  *widget,
-                   const char *detailed_action)
-{
-  g_autofree char *name = NULL;
-  g_autoptr(GVariant) target = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_action_parse_detailed_name (detailed_action, &name, &target, &error));
-  g_assert_no_error (error);
-  g_assert_true (gtk_widget_activate_action_variant (widget, name, target));
-}
-
 /* The action that a shortcut triggers, as the application has it */
 static void
 press_accel (HdApplication *app,
@@ -320,12 +281,6 @@ static gboolean
 message_dialog_shown (gpointer data)
 {
   return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
-window_gone (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
 }
 
 /* ---------------------------------------------------------------------------------------- */
