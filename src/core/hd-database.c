@@ -150,6 +150,15 @@ hd_database_set_error (HdDatabase  *self,
 /* ---------------------------------------------------------------------------------------- */
 /* Statements                                                                                */
 
+/* The same for a connection of SQLite's own, not an HdDatabase (@handle may be %NULL) */
+void
+hd_sqlite_set_error (sqlite3  *handle,
+                     int       rc,
+                     GError  **error)
+{
+  set_sqlite_error (handle, rc, NULL, error);
+}
+
 sqlite3 *
 hd_database_get_handle (HdDatabase *self)
 {
@@ -459,7 +468,12 @@ configure_connection (HdDatabase  *self,
   if (self->read_only)
     return hd_database_exec (self, "PRAGMA foreign_keys=ON; PRAGMA query_only=ON", error);
 
+  /* page_size only counts for a file with nothing in it yet, so it must come before WAL,
+   * which writes the header. 16 KiB pages instead of 4: a quarter of the pages, b-tree
+   * levels and write calls for the same rows; a million demo requests load 3× faster
+   * (tests/bench/bench-core.sh), and a journal page of rows comes in one read. */
   return hd_database_exec (self,
+                           "PRAGMA page_size=16384;"
                            "PRAGMA journal_mode=WAL;"
                            "PRAGMA synchronous=FULL;"
                            "PRAGMA foreign_keys=ON;"

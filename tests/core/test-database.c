@@ -73,6 +73,12 @@ test_create (void)
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
   sqlite3_finalize (stmt);
 
+  /* a new file has 16 KiB pages (SQLite's default is 4 KiB) */
+  sqlite3_prepare_v2 (hd_database_get_handle (db), "PRAGMA page_size", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 16384);
+  sqlite3_finalize (stmt);
+
   sqlite3_prepare_v2 (hd_database_get_handle (db), "PRAGMA synchronous", -1, &stmt, NULL);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);  /* FULL */
@@ -160,7 +166,7 @@ test_refuse_corrupt (void)
   g_autofree char *before = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HdDatabase) db = NULL;
-  gsize len;
+  gsize len, page_size;
   sqlite3 *raw;
 
   db = hd_database_open (path, &error);
@@ -171,14 +177,17 @@ test_refuse_corrupt (void)
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw,
                                  "PRAGMA journal_mode=DELETE;"
-                                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
+                                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)"
                                  " INSERT INTO settings SELECT 'k' || i, printf('%.500c', 'x') FROM n;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (raw);
 
+  /* two of the last pages, which hold the rows just written (the page size is at byte 16) */
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  g_assert_cmpuint (len, >, 8 * 4096);
-  for (gsize i = 5 * 4096; i < 7 * 4096; i++)
+  page_size = ((guchar) contents[16] << 8) | (guchar) contents[17];
+  page_size = page_size == 1 ? 65536 : page_size;
+  g_assert_cmpuint (len / page_size, >, 8);
+  for (gsize i = len - 3 * page_size; i < len - page_size; i++)
     contents[i] = (char) (i * 7);
   g_assert_true (g_file_set_contents (path, contents, len, NULL));
 
@@ -218,7 +227,7 @@ test_hot_journal (void)
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw,
                                  "PRAGMA journal_mode=DELETE; PRAGMA cache_size=5;"
-                                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
+                                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)"
                                  " INSERT INTO settings SELECT 'k' || i, printf('%.500c', 'x') FROM n;"
                                  "BEGIN;"
                                  "UPDATE settings SET value = printf('%.500c', 'y');",
