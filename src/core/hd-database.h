@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HdDatabase, hd_database, HD, DATABASE, GObject)
 
 /* The schema version this build writes; see hd-schema.c. */
-#define HD_SCHEMA_VERSION 3
+#define HD_SCHEMA_VERSION 4
 /* PRAGMA application_id: "SHD1" */
 #define HD_APPLICATION_ID 0x53484431
 

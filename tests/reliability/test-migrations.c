@@ -53,6 +53,40 @@ table_exists (sqlite3    *db,
   return exists;
 }
 
+static gboolean
+object_exists (sqlite3    *db,
+               const char *type,
+               const char *name)
+{
+  sqlite3_stmt *stmt;
+  gboolean exists;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_schema WHERE type = ?1 AND name = ?2",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return exists;
+}
+
+static int
+count_matches (HdDatabase *db,
+               const char *match)
+{
+  sqlite3_stmt *stmt;
+  int n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (hd_database_get_handle (db),
+                                       "SELECT count(*) FROM requests_fts WHERE requests_fts MATCH ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
 static int
 count_rows (HdDatabase *db,
             const char *table)
@@ -128,6 +162,12 @@ test_from_every_version (void)
       g_assert_true (hd_database_exec (db, "INSERT INTO requests_fts (requests_fts, rank)"
                                            " VALUES ('integrity-check', 1)", &error));
       g_assert_no_error (error);
+      /* the search index was made anew from the rows (migration 4), and finds the request */
+      g_assert_cmpint (count_matches (db, "\"итогов\"* AND \"елкин\"*"), ==, 1);
+      g_assert_cmpint (count_matches (db, "\"оцен\"*"), ==, 1);
+      g_assert_cmpint (count_matches (db, "\"ведомост\"*"), ==, 0);
+      g_assert_false (object_exists (hd_database_get_handle (db), "index", "request_events_field"));
+      g_assert_false (object_exists (hd_database_get_handle (db), "index", "requests_resolved"));
 
       backup = hd_database_get_last_backup (db);
       if (version == HD_SCHEMA_VERSION)
