@@ -376,6 +376,51 @@ test_fts_russian (void)
   g_assert_no_error (error);
 }
 
+/* Whatever letters or digits are typed, each word of the query stays one token of the index
+ * (which keeps no positions, so two tokens in one quoted word would be an error): every letter
+ * and digit GLib knows, between others, is searched without an error, and the words around a
+ * character the tokenizer counts as a break are still found. */
+static void
+test_fts_every_letter (void)
+{
+  g_autofree char *path = tmp_path ("letters.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdDatabase) db = hd_database_open (path, &error);
+  g_autoptr(HdStmt) stmt = NULL;
+  g_autoptr(GString) typed = g_string_new (NULL);
+  guint n_letters = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (hd_database_exec (db, "INSERT INTO people (id, full_name, kind, created_at, updated_at)"
+                                       " VALUES (1, 'Ёлкина Анна', 'staff', 0, 0)", &error));
+  insert_request (db, 1, "оценки \u19b0 журнал", "Ёлкина Анна");
+  stmt = hd_database_prepare (db, "SELECT count(*) FROM requests_fts WHERE requests_fts MATCH ?1", NULL);
+  /* "ab<c>c" for each, 500 words a query (one query each takes half a minute under ASan) */
+  for (gunichar c = 0x80, first = c; c <= 0x110000; c++)
+    {
+      if (c < 0x110000 && g_unichar_isalnum (c))
+        {
+          g_string_append (typed, " ab");
+          g_string_append_unichar (typed, c);
+          g_string_append_c (typed, 'c');
+          n_letters++;
+        }
+      if ((n_letters % 500 == 0 || c == 0x110000) && typed->len > 0)
+        {
+          g_autofree char *query = hd_text_fts_query (typed->str);
+
+          sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+          if (sqlite3_step (stmt) != SQLITE_ROW)
+            g_error ("U+%04X…U+%04X: %s", first, c, sqlite3_errmsg (hd_database_get_handle (db)));
+          sqlite3_reset (stmt);
+          g_string_truncate (typed, 0);
+          first = c + 1;
+        }
+    }
+  g_assert_cmpuint (n_letters, >, 100000);
+  g_assert_cmpuint (count_matches (db, "оценки\u19b0журнал"), ==, 1);
+}
+
 static void
 test_backup_restore (void)
 {
@@ -462,6 +507,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/hot-journal", test_hot_journal);
   g_test_add_func ("/database/settings", test_settings);
   g_test_add_func ("/database/fts-russian", test_fts_russian);
+  g_test_add_func ("/database/fts-every-letter", test_fts_every_letter);
   g_test_add_func ("/database/backup-restore", test_backup_restore);
   g_test_add_func ("/database/read-only", test_read_only);
   return g_test_run ();
