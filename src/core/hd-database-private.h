@@ -41,6 +41,9 @@ int         hd_database_step           (HdDatabase   *self,
 void        hd_database_set_error      (HdDatabase   *self,
                                         int           rc,
                                         GError      **error);
+void        hd_sqlite_set_error        (sqlite3      *handle,
+                                        int           rc,
+                                        GError      **error);
 gint64      hd_database_last_insert_id (HdDatabase   *self);
 
 /* Bind text, NULL for an empty or NULL string when @empty_is_null */
