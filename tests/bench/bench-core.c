@@ -8,7 +8,10 @@
  * search (hd_request_store_search_ids(), the query the app runs) and a month's statistics
  * (hd_stats_compute()), and prints a table. N = 0 times the queries on an existing DB.
  * Besides the wall time, the table gives the CPU time of the process (user + system): on a
- * loaded machine the wall time says more about the other processes than about ours.
+ * loaded machine the wall time says more about the other processes than about ours, so the
+ * queries are judged by CPU time. The generation is judged by its wall time, what the user
+ * waits: it builds the search index on a second thread, so its CPU time is larger by design
+ * (run it on an idle machine).
  * Run through tests/bench/bench-core.sh.
  */
 #include "config.h"
@@ -53,12 +56,14 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* The verdict goes by CPU time: the wall time of a loaded machine is mostly waiting */
+/* The verdict goes by @judged_ms: the CPU time for a query (the wall time of a loaded
+ * machine is mostly waiting), the wall time for work spread over threads */
 static void
 row (const char *what,
      double      first_ms,
      double      median_ms,
      double      cpu_median_ms,
+     double      judged_ms,
      double      target_ms,
      const char *note)
 {
@@ -67,7 +72,7 @@ row (const char *what,
 
   g_print ("| %s%*s | %10.1f | %10.1f | %10.1f | %8.0f | %-4s | %s\n", what, MAX (pad, 0), "",
            first_ms, median_ms, cpu_median_ms, target_ms,
-           cpu_median_ms <= target_ms ? "ok" : "SLOW", note);
+           judged_ms <= target_ms ? "ok" : "SLOW", note);
 }
 
 static void
@@ -111,7 +116,7 @@ bench_search (HdDatabase *db,
 
     qsort (times, RUNS, sizeof (double), compare_doubles);
     qsort (cpu, RUNS, sizeof (double), compare_doubles);
-    row (label, first, times[RUNS / 2], cpu[RUNS / 2], 20, note);
+    row (label, first, times[RUNS / 2], cpu[RUNS / 2], cpu[RUNS / 2], 20, note);
   }
 }
 
@@ -184,8 +189,8 @@ main (int argc, char *argv[])
     {
       char note[64];
 
-      g_snprintf (note, sizeof note, "%.0f requests/s of CPU", n / (generate_cpu_ms / 1000.0));
-      row ("generate demo data", generate_ms, generate_ms, generate_cpu_ms, 15000, note);
+      g_snprintf (note, sizeof note, "%.0f requests/s, judged by the wall time", n / (generate_ms / 1000.0));
+      row ("generate demo data", generate_ms, generate_ms, generate_cpu_ms, generate_ms, 15000, note);
     }
 
   bench_search (db, "оценк");
@@ -219,7 +224,7 @@ main (int argc, char *argv[])
     qsort (cpu, RUNS, sizeof (double), compare_doubles);
     g_snprintf (label, sizeof label, "statistics of %s", title);
     g_snprintf (note, sizeof note, "%u requests, and the month before", received);
-    row (label, first, times[RUNS / 2], cpu[RUNS / 2], 200, note);
+    row (label, first, times[RUNS / 2], cpu[RUNS / 2], cpu[RUNS / 2], 200, note);
   }
 
   return 0;
