@@ -5,8 +5,9 @@
  * The real calendar view in a window, on the week of 2–8 November 2026 (4 November is National
  * Unity Day): the print menu offers «Печать повестки дня» and «Печать недели»; the week's
  * print action opens the in-app preview of the agenda; the export action writes the day's and
- * the week's PDF, read back with poppler. A screenshot of the preview goes to
- * $HD_SCREENSHOT_DIR.
+ * the week's PDF, read back with poppler; a print on landscape Letter (HdPrintOperation, run
+ * with the export action so no dialog is needed) is the page setup the next print of any
+ * document starts from. A screenshot of the preview goes to $HD_SCREENSHOT_DIR.
  *
  * gtk_test_init() is not used: it switches the locale to en_US.
  */
@@ -20,9 +21,11 @@
 #include <locale.h>
 #include <string.h>
 
+#include "hd-agenda-report.h"
 #include "hd-appointment-store.h"
 #include "hd-context.h"
 #include "hd-person-store.h"
+#include "hd-print-operation.h"
 #include "hd-reception-hours.h"
 #include "calendar/hd-calendar-view.h"
 #include "reports/hd-print-preview.h"
@@ -291,6 +294,111 @@ test_export (Fixture       *f,
     }
 }
 
+static guint
+count_agenda (gpointer document,
+              double   page_width,
+              double   page_height)
+{
+  return hd_agenda_report_get_n_pages (document, page_width, page_height);
+}
+
+static void
+draw_agenda (gpointer  document,
+             cairo_t  *cr,
+             guint     page,
+             double    page_width,
+             double    page_height)
+{
+  hd_agenda_report_draw_page (document, cr, page, page_width, page_height);
+}
+
+/* The page size of the first page of a PDF, in points, as pdfinfo prints it */
+static char *
+pdf_page_size (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = run_tool (argv);
+  const char *line = info != NULL ? strstr (info, "Page size:") : NULL;
+
+  if (line == NULL)
+    return NULL;
+  line += strlen ("Page size:");
+  while (*line == ' ')
+    line++;
+  return g_strndup (line, strcspn (line, "\n"));
+}
+
+/* Every print starts from the page setup of the last one, in the database's settings, whatever
+ * it printed: A4 at first; a print on landscape Letter is remembered, and the next operation,
+ * for another document, starts from it. The export action runs the same operation as the print
+ * dialog without showing it. */
+static void
+test_remembers_page_setup (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdAgendaReport) report = NULL;
+  g_autoptr(HdPrintOperation) first = NULL;
+  g_autoptr(HdPrintOperation) next = NULL;
+  g_autoptr(GtkPageSetup) letter = gtk_page_setup_new ();
+  g_autofree char *a4_pdf = g_build_filename (g_get_user_data_dir (), "a4.pdf", NULL);
+  g_autofree char *letter_pdf = g_build_filename (g_get_user_data_dir (), "letter.pdf", NULL);
+  g_autofree char *saved = NULL;
+  g_autofree char *size = NULL;
+  GtkPaperSize *paper;
+  GDate monday;
+
+  g_date_set_dmy (&monday, 2, 11, 2026);
+  report = hd_agenda_report_new (f->db, hd_context_get_workdays (f->context, NULL), &monday,
+                                 HD_AGENDA_WEEK, &error);
+  g_assert_no_error (error);
+
+  first = hd_print_operation_new (f->db, "Неделя", count_agenda, draw_agenda,
+                                  g_object_ref (report), g_object_unref);
+  paper = gtk_page_setup_get_paper_size (gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (first)));
+  g_assert_cmpstr (gtk_paper_size_get_name (paper), ==, GTK_PAPER_NAME_A4);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (first), a4_pdf);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (first), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            NULL, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  size = pdf_page_size (a4_pdf);
+  if (size == NULL)
+    {
+      g_test_skip ("pdfinfo (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_true (g_str_has_prefix (size, "595.") && strstr (size, "x 841.") != NULL);
+  g_clear_pointer (&size, g_free);
+  saved = hd_database_get_setting (f->db, HD_PRINT_SETTING_PAGE_SETUP, NULL);
+  g_assert_nonnull (saved);
+  g_assert_nonnull (strstr (saved, "Width=210"));
+  g_clear_pointer (&saved, g_free);
+
+  paper = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
+  gtk_page_setup_set_paper_size_and_default_margins (letter, paper);
+  gtk_paper_size_free (paper);
+  gtk_page_setup_set_orientation (letter, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  g_clear_object (&first);
+  first = hd_print_operation_new (f->db, "Неделя", count_agenda, draw_agenda,
+                                  g_object_ref (report), g_object_unref);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (first), letter);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (first), letter_pdf);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (first), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            NULL, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  size = pdf_page_size (letter_pdf);
+  g_assert_true (g_str_has_prefix (size, "792 x 612"));
+
+  /* the next print, of something else, starts on landscape Letter */
+  next = hd_print_operation_new (f->db, "Отчёт", count_agenda, draw_agenda, NULL, NULL);
+  {
+    GtkPageSetup *setup = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (next));
+
+    g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (setup)), ==, GTK_PAPER_NAME_LETTER);
+    g_assert_cmpint (gtk_page_setup_get_orientation (setup), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +410,8 @@ main (int   argc,
   g_test_add ("/ui/agenda-print/menu", Fixture, NULL, fixture_set_up, test_menu, fixture_tear_down);
   g_test_add ("/ui/agenda-print/preview", Fixture, NULL, fixture_set_up, test_preview, fixture_tear_down);
   g_test_add ("/ui/agenda-print/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/ui/agenda-print/remembers-page-setup", Fixture, NULL, fixture_set_up,
+              test_remembers_page_setup, fixture_tear_down);
 
   return g_test_run ();
 }

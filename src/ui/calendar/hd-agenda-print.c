@@ -5,7 +5,8 @@
  * The calendar view's print actions land here, so the view itself only passes its date:
  *   calendar.print-agenda ("day" | "week")         the in-app preview (HdPrintPreview), whose
  *                                                  «Печать…» runs the next action;
- *   calendar.print-agenda-dialog ("day" | "week")  the print dialog, in points on A4;
+ *   calendar.print-agenda-dialog ("day" | "week")  the print dialog (HdPrintOperation: the
+ *                                                  page setup of the last print, A4 at first);
  *   calendar.export-agenda (("day" | "week", path)) a PDF, written in a worker; an empty path
  *                                                  asks for the file first.
  * Each action reads a fresh HdAgendaReport (a few small queries) on the main thread; the
@@ -18,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "hd-agenda-print.h"
+#include "hd-print-operation.h"
 #include "reports/hd-print-preview.h"
 
 static void
@@ -36,25 +38,22 @@ show_error (GtkWidget  *view,
 /* ---------------------------------------------------------------------------------------- */
 /* Printing                                                                                   */
 
-static void
-begin_print_cb (GtkPrintOperation *op,
-                GtkPrintContext   *context,
-                HdAgendaReport    *report)
+static guint
+count_pages (gpointer document,
+             double   page_width,
+             double   page_height)
 {
-  gtk_print_operation_set_n_pages (op, hd_agenda_report_get_n_pages (report,
-                                                                     gtk_print_context_get_width (context),
-                                                                     gtk_print_context_get_height (context)));
+  return hd_agenda_report_get_n_pages (document, page_width, page_height);
 }
 
 static void
-draw_page_cb (GtkPrintOperation *op,
-              GtkPrintContext   *context,
-              int                page,
-              HdAgendaReport    *report)
+draw_page (gpointer  document,
+           cairo_t  *cr,
+           guint     page,
+           double    page_width,
+           double    page_height)
 {
-  hd_agenda_report_draw_page (report, gtk_print_context_get_cairo_context (context), page,
-                              gtk_print_context_get_width (context),
-                              gtk_print_context_get_height (context));
+  hd_agenda_report_draw_page (document, cr, page, page_width, page_height);
 }
 
 static void
@@ -73,45 +72,20 @@ print_done_cb (GtkPrintOperation       *op,
 
 static void
 run_print_dialog (GtkWidget      *view,
+                  HdDatabase     *db,
                   HdAgendaReport *report)
 {
-  g_autoptr(GtkPrintOperation) op = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(HdPrintOperation) op = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = hd_agenda_report_get_title (report);
-  GtkPaperSize *a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
 
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_paper_size_free (a4);
-  gtk_print_operation_set_job_name (op, title);
-  /* Points, not millimetres: Pango rounds glyph positions to user units */
-  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  /* The agenda draws its own margins */
-  gtk_print_operation_set_use_full_page (op, TRUE);
-  gtk_print_operation_set_default_page_setup (op, setup);
-  gtk_print_operation_set_embed_page_setup (op, TRUE);
-  gtk_print_operation_set_allow_async (op, TRUE);
-
-  /* The operation keeps what it prints, whatever the calendar shows meanwhile */
-  g_object_set_data_full (G_OBJECT (op), "hd-agenda", g_object_ref (report), g_object_unref);
-  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), report);
-  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), report);
+  op = hd_print_operation_new (db, title, count_pages, draw_page, g_object_ref (report),
+                               g_object_unref);
   g_signal_connect_object (op, "done", G_CALLBACK (print_done_cb), view, 0);
-
-  if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (gtk_widget_get_root (view)), &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
     show_error (view, _("The agenda was not printed"), error->message);
-}
-
-static void
-draw_preview_page (gpointer  user_data,
-                   cairo_t  *cr,
-                   guint     page,
-                   double    page_width,
-                   double    page_height)
-{
-  hd_agenda_report_draw_page (user_data, cr, page, page_width, page_height);
 }
 
 static void
@@ -124,7 +98,7 @@ show_preview (GtkWidget      *view,
                                                 HD_AGENDA_REPORT_PAGE_HEIGHT);
 
   preview = hd_print_preview_new_for_pages (GTK_WINDOW (gtk_widget_get_root (view)), n_pages,
-                                            draw_preview_page, g_object_ref (report),
+                                            draw_page, g_object_ref (report),
                                             g_object_unref);
   /* «Печать…» in the preview asks the calendar for the print dialog */
   g_object_set_data_full (G_OBJECT (preview), "hd-view", g_object_ref (view), g_object_unref);
@@ -266,7 +240,7 @@ hd_agenda_print_activate (GtkWidget   *view,
   if (g_str_equal (action_name, "calendar.print-agenda"))
     show_preview (view, report, span);
   else if (g_str_equal (action_name, "calendar.print-agenda-dialog"))
-    run_print_dialog (view, report);
+    run_print_dialog (view, db, report);
   else if (path != NULL && *path != '\0')
     {
       g_autoptr(GFile) file = g_file_new_for_path (path);

@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Printing draws the report's pages (hd_report_draw_page) in points on A4, with the page
- * setup and print settings of the last print of the session. Saving a PDF computes a fresh
+ * Printing draws the report's pages (hd_report_draw_page) through an HdPrintOperation, which
+ * starts from the page setup and print settings of the last print. Saving a PDF computes a fresh
  * report in a worker with its own connection and writes it there, with a pulsing progress bar.
  */
 #define G_LOG_DOMAIN "hd-reports-view"
@@ -12,76 +12,9 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-print-operation.h"
 #include "hd-print-preview.h"
 #include "hd-reports-view-private.h"
-
-/* The next print starts where the last one left off: the page setup and print settings are
- * kept for the session and, as key-file text, in the school's database settings, so they
- * survive a restart (and travel with the database to another computer). */
-static GtkPrintSettings *session_print_settings;
-static GtkPageSetup *session_page_setup;
-
-#define SETTING_PAGE_SETUP     "print-page-setup"
-#define SETTING_PRINT_SETTINGS "print-settings"
-
-static void
-load_print_setup (HdReportsView *self)
-{
-  g_autofree char *setup_text = NULL;
-  g_autofree char *settings_text = NULL;
-
-  if (self->context == NULL)
-    return;
-
-  setup_text = hd_context_get_setting (self->context, SETTING_PAGE_SETUP);
-  if (session_page_setup == NULL && setup_text != NULL && *setup_text != '\0')
-    {
-      g_autoptr(GKeyFile) file = g_key_file_new ();
-
-      if (g_key_file_load_from_data (file, setup_text, -1, G_KEY_FILE_NONE, NULL))
-        session_page_setup = gtk_page_setup_new_from_key_file (file, NULL, NULL);
-    }
-
-  settings_text = hd_context_get_setting (self->context, SETTING_PRINT_SETTINGS);
-  if (session_print_settings == NULL && settings_text != NULL && *settings_text != '\0')
-    {
-      g_autoptr(GKeyFile) file = g_key_file_new ();
-
-      if (g_key_file_load_from_data (file, settings_text, -1, G_KEY_FILE_NONE, NULL))
-        session_print_settings = gtk_print_settings_new_from_key_file (file, NULL, NULL);
-    }
-}
-
-static void
-save_print_setup (HdReportsView *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->context == NULL)
-    return;
-
-  if (session_page_setup != NULL)
-    {
-      g_autoptr(GKeyFile) file = g_key_file_new ();
-      g_autofree char *text = NULL;
-
-      gtk_page_setup_to_key_file (session_page_setup, file, NULL);
-      text = g_key_file_to_data (file, NULL, NULL);
-      if (!hd_context_set_setting (self->context, SETTING_PAGE_SETUP, text, &error))
-        g_warning ("The page setup was not remembered: %s", error->message);
-      g_clear_error (&error);
-    }
-  if (session_print_settings != NULL)
-    {
-      g_autoptr(GKeyFile) file = g_key_file_new ();
-      g_autofree char *text = NULL;
-
-      gtk_print_settings_to_key_file (session_print_settings, file, NULL);
-      text = g_key_file_to_data (file, NULL, NULL);
-      if (!hd_context_set_setting (self->context, SETTING_PRINT_SETTINGS, text, &error))
-        g_warning ("The print settings were not remembered: %s", error->message);
-    }
-}
 
 /* ---------------------------------------------------------------------------------------- */
 /* Export to PDF                                                                              */
@@ -198,27 +131,22 @@ _hd_reports_view_export_pdf (GtkWidget  *widget,
 /* ---------------------------------------------------------------------------------------- */
 /* Printing                                                                                   */
 
-static void
-begin_print_cb (GtkPrintOperation *op,
-                GtkPrintContext   *context,
-                HdReport          *report)
+static guint
+count_pages (gpointer document,
+             double   page_width,
+             double   page_height)
 {
-  double width = gtk_print_context_get_width (context);
-  double height = gtk_print_context_get_height (context);
-
-  g_set_object (&session_page_setup, gtk_print_context_get_page_setup (context));
-  gtk_print_operation_set_n_pages (op, hd_report_get_n_pages (report, width, height));
+  return hd_report_get_n_pages (document, page_width, page_height);
 }
 
 static void
-draw_page_cb (GtkPrintOperation *op,
-              GtkPrintContext   *context,
-              int                page,
-              HdReport          *report)
+draw_page (gpointer  document,
+           cairo_t  *cr,
+           guint     page,
+           double    page_width,
+           double    page_height)
 {
-  hd_report_draw_page (report, gtk_print_context_get_cairo_context (context), page,
-                       gtk_print_context_get_width (context),
-                       gtk_print_context_get_height (context));
+  hd_report_draw_page (document, cr, page, page_width, page_height);
 }
 
 static void
@@ -226,19 +154,13 @@ print_done_cb (GtkPrintOperation       *op,
                GtkPrintOperationResult  result,
                HdReportsView           *self)
 {
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    {
-      g_set_object (&session_print_settings, gtk_print_operation_get_print_settings (op));
-      save_print_setup (self);
-    }
-  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
-      gtk_print_operation_get_error (op, &error);
-      _hd_reports_view_show_error (self, error != NULL ? error->message
-                                                       : _("The report could not be printed."));
-    }
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+  gtk_print_operation_get_error (op, &error);
+  _hd_reports_view_show_error (self, error != NULL ? error->message
+                                                   : _("The report could not be printed."));
 }
 
 void
@@ -247,42 +169,19 @@ _hd_reports_view_print (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   HdReportsView *self = HD_REPORTS_VIEW (widget);
-  g_autoptr(GtkPrintOperation) op = gtk_print_operation_new ();
+  g_autoptr(HdPrintOperation) op = NULL;
   g_autofree char *title = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->report == NULL)
     return;
 
-  load_print_setup (self);
-  if (session_page_setup == NULL)
-    {
-      GtkPaperSize *a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-
-      session_page_setup = gtk_page_setup_new ();
-      gtk_page_setup_set_paper_size_and_default_margins (session_page_setup, a4);
-      gtk_paper_size_free (a4);
-    }
-
   title = hd_report_get_title (self->report);
-  gtk_print_operation_set_job_name (op, title);
-  /* Points, not millimetres: Pango rounds glyph positions to user units */
-  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  /* The report draws its own margins */
-  gtk_print_operation_set_use_full_page (op, TRUE);
-  gtk_print_operation_set_default_page_setup (op, session_page_setup);
-  if (session_print_settings != NULL)
-    gtk_print_operation_set_print_settings (op, session_print_settings);
-  gtk_print_operation_set_embed_page_setup (op, TRUE);
-  gtk_print_operation_set_allow_async (op, TRUE);
-
-  /* The operation keeps the report it prints, whatever the view shows meanwhile */
-  g_object_set_data_full (G_OBJECT (op), "hd-report", g_object_ref (self->report), g_object_unref);
-  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), self->report);
-  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), self->report);
+  op = hd_print_operation_new (self->context != NULL ? hd_context_get_database (self->context) : NULL,
+                               title, count_pages, draw_page, g_object_ref (self->report),
+                               g_object_unref);
   g_signal_connect_object (op, "done", G_CALLBACK (print_done_cb), self, 0);
-
-  if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (gtk_widget_get_root (widget)), &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
     _hd_reports_view_show_error (self, error->message);
