@@ -206,18 +206,19 @@ next_position (HdDatabase *db,
   return TRUE;
 }
 
+/* Writes @answer as a new row at @position, or last in its topic when @position is 0 */
 static gboolean
 insert (HdDatabase       *db,
         HdAnswerTemplate *answer,
+        int               position,
         GError          **error)
 {
   g_autoptr(HdStmt) stmt = NULL;
   g_autofree char *title = hd_record_strip (answer->title);
   g_autofree char *body = hd_record_strip (answer->body);
   gint64 now = hd_record_now ();
-  int position;
 
-  if (!next_position (db, answer->topic, &position, error))
+  if (position == 0 && !next_position (db, answer->topic, &position, error))
     return FALSE;
   stmt = hd_database_prepare (db,
                               "INSERT INTO answer_templates (topic, title, body, position, created_at, updated_at)"
@@ -268,7 +269,7 @@ hd_answer_template_store_ensure_defaults (HdDatabase  *db,
       g_autoptr(HdAnswerTemplate) answer =
         hd_answer_template_new (shipped[i].topic, _(shipped[i].title), _(shipped[i].body));
 
-      if (!insert (db, answer, error))
+      if (!insert (db, answer, 0, error))
         goto failed;
     }
   if (!hd_database_set_setting (db, HD_SETTING_ANSWER_TEMPLATES_SEEDED, "1", error) ||
@@ -395,7 +396,51 @@ hd_answer_template_store_create (HdDatabase        *db,
 
   if (!hd_answer_template_validate (answer, error))
     return FALSE;
-  return insert (db, answer, error);
+  return insert (db, answer, 0, error);
+}
+
+/**
+ * hd_answer_template_store_restore:
+ * @answer: a template as it was read before hd_answer_template_store_delete(), with its
+ *   position; its id is replaced by the new row's
+ *
+ * Puts a deleted template back where it stood in its topic, for an undo: the templates at its
+ * position and after move one down. Validated like a new one.
+ */
+gboolean
+hd_answer_template_store_restore (HdDatabase        *db,
+                                  HdAnswerTemplate  *answer,
+                                  GError           **error)
+{
+  g_autoptr(HdStmt) shift = NULL;
+  int position;
+
+  g_return_val_if_fail (HD_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (answer != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!hd_answer_template_validate (answer, error))
+    return FALSE;
+  position = MAX (answer->position, 1);
+  if (!hd_database_begin (db, error))
+    return FALSE;
+  shift = hd_database_prepare (db,
+                               "UPDATE answer_templates SET position = position + 1"
+                               " WHERE topic = ?1 AND position >= ?2",
+                               error);
+  if (shift == NULL)
+    goto fail;
+  hd_stmt_bind_text (shift, 1, hd_enum_key (HD_ENUM_TOPIC, answer->topic), FALSE);
+  sqlite3_bind_int (shift, 2, position);
+  if (!hd_database_step_done (db, shift, error) ||
+      !insert (db, answer, position, error) ||
+      !hd_database_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  hd_database_rollback (db);
+  return FALSE;
 }
 
 /**

@@ -62,6 +62,9 @@ HdAnswerTemplate *hd_answer_template_store_get         (HdDatabase              
 gboolean          hd_answer_template_store_create      (HdDatabase              *db,
                                                         HdAnswerTemplate        *answer,
                                                         GError                 **error);
+gboolean          hd_answer_template_store_restore     (HdDatabase              *db,
+                                                        HdAnswerTemplate        *answer,
+                                                        GError                 **error);
 gboolean          hd_answer_template_store_update      (HdDatabase              *db,
                                                         HdAnswerTemplate        *answer,
                                                         GError                 **error);

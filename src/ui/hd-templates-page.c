@@ -315,9 +315,8 @@ undo_delete_cb (AdwToast         *toast,
   g_autoptr(HdAnswerTemplate) copy = hd_answer_template_copy (answer);
   g_autoptr(GError) error = NULL;
 
-  /* Back as a new row, last in its topic */
-  copy->id = 0;
-  if (!hd_answer_template_store_create (get_db (self), copy, &error))
+  /* Back where it stood in its topic */
+  if (!hd_answer_template_store_restore (get_db (self), copy, &error))
     show_error (self, error);
   hd_templates_page_reload (self);
 }

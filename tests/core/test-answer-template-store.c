@@ -256,6 +256,67 @@ test_order (void)
     g_assert_cmpint (((HdAnswerTemplate *) g_ptr_array_index (all, i))->topic, ==, HD_TOPIC_LESSONS);
 }
 
+/* Undo of a delete: the template comes back where it stood, not last, also when a new one
+ * took the last place meanwhile, and at the top */
+static void
+assert_titles (HdDatabase  *db,
+               const char  *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = hd_answer_template_store_list (db, HD_TOPIC_GRADES_FINAL, &error);
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    g_string_append_printf (titles, "%s%s", i > 0 ? " " : "",
+                            ((HdAnswerTemplate *) g_ptr_array_index (list, i))->title);
+  g_assert_cmpstr (titles->str, ==, expected);
+}
+
+static gint64
+add (HdDatabase *db,
+     const char *title)
+{
+  g_autoptr(HdAnswerTemplate) t = hd_answer_template_new (HD_TOPIC_GRADES_FINAL, title, "Текст");
+
+  g_assert_true (hd_answer_template_store_create (db, t, NULL));
+  return t->id;
+}
+
+static void
+delete_and_restore (HdDatabase *db,
+                    gint64      id,
+                    const char *added_meanwhile)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdAnswerTemplate) gone = hd_answer_template_store_get (db, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (hd_answer_template_store_delete (db, id, &error));
+  if (added_meanwhile != NULL)
+    add (db, added_meanwhile);
+  g_assert_true (hd_answer_template_store_restore (db, gone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gone->id, >, 0);
+}
+
+static void
+test_restore (void)
+{
+  g_autoptr(HdDatabase) db = open_db ();
+  gint64 first, second;
+
+  delete_all (db);
+  first = add (db, "А");
+  second = add (db, "Б");
+  add (db, "В");
+
+  delete_and_restore (db, second, "Г");
+  assert_titles (db, "А Б В Г");
+  delete_and_restore (db, first, NULL);
+  assert_titles (db, "А Б В Г");
+}
+
 static void
 assert_invalid (HdDatabase *db,
                 int         topic,
@@ -331,6 +392,7 @@ main (int    argc,
   g_test_add_func ("/core/answer-template-store/seeded-translated", test_seeded_translated);
   g_test_add_func ("/core/answer-template-store/crud", test_crud);
   g_test_add_func ("/core/answer-template-store/order", test_order);
+  g_test_add_func ("/core/answer-template-store/restore", test_restore);
   g_test_add_func ("/core/answer-template-store/validation", test_validation);
 
   return g_test_run ();
