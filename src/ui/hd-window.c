@@ -84,40 +84,6 @@ show_page (HdWindow   *self,
   update_actions (self);
 }
 
-/* The bottom switcher of a narrow window has a quarter of 360 px per view, too little for
- * «Календарь консультаций»: there the pages take short names, and their full names again when
- * the header bar's switcher is back. (Wrapping the labels instead makes the bar's height depend
- * on its width, which GtkBox in libadwaita 1.2 does not measure consistently.) */
-static const struct {
-  const char *name;
-  const char *full;
-  const char *brief;
-} view_titles[] = {
-  { "journal", N_("Request Journal"), NC_("short view title", "Journal") },
-  { "calendar", N_("Consultation Calendar"), NC_("short view title", "Calendar") },
-  { "onboarding", N_("New Staff"), NC_("short view title", "Training") },
-  { "reports", N_("Reports"), NC_("short view title", "Reports") },
-};
-
-static void
-switcher_bar_notify_reveal_cb (HdWindow *self)
-{
-  gboolean narrow = adw_view_switcher_bar_get_reveal (self->switcher_bar);
-
-  for (guint i = 0; i < G_N_ELEMENTS (view_titles); i++)
-    {
-      GtkWidget *child = adw_view_stack_get_child_by_name (self->view_stack, view_titles[i].name);
-      AdwViewStackPage *page;
-
-      if (child == NULL)
-        continue;
-      page = adw_view_stack_get_page (self->view_stack, child);
-      adw_view_stack_page_set_title (page, narrow
-                                     ? g_dpgettext2 (GETTEXT_PACKAGE, "short view title", view_titles[i].brief)
-                                     : _(view_titles[i].full));
-    }
-}
-
 static void
 load_window_state (HdWindow *self)
 {
@@ -339,9 +305,6 @@ hd_window_init (HdWindow *self)
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  g_signal_connect_object (self->switcher_bar, "notify::reveal",
-                           G_CALLBACK (switcher_bar_notify_reveal_cb), self, G_CONNECT_SWAPPED);
-  switcher_bar_notify_reveal_cb (self);
 
   show_page (self, "loading");
 }
