@@ -242,7 +242,11 @@ find_button (GtkWidget  *root,
 {
   if (!gtk_widget_get_mapped (root))
     return NULL;
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+  /* the button's own label, or a label of ours inside it (one that wraps) */
+  if (GTK_IS_BUTTON (root) &&
+      (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0 ||
+       (GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (root))) &&
+        g_strcmp0 (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (root)))), label) == 0)))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))

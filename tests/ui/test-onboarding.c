@@ -514,6 +514,20 @@ walk_onboarding (HdApplication *app)
     button = find_button (GTK_WIDGET (view), "Записать на обучение…");
     g_assert_nonnull (button);
     save_screenshot (GTK_WIDGET (window), "training-to-book");
+    {
+      /* at 1090 px every column of the tracker is in view, the booking buttons' rows too */
+      GtkWidget *table = find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+      GtkWidget *scrolled = gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      gtk_window_set_default_size (GTK_WINDOW (window), 1090, 800);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1090);
+      g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h) + 1);
+      save_screenshot (GTK_WIDGET (window), "tracker-1090");
+      gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    }
     g_signal_emit_by_name (button, "clicked");
     booking = HD_SLOT_DIALOG (find_toplevel (HD_TYPE_SLOT_DIALOG));
     g_assert_nonnull (booking);

@@ -529,13 +529,22 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       /* The date of the training; before it, the training booked or the button to book it */
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       GtkWidget *training = gtk_label_new (NULL);
-      GtkWidget *button = gtk_button_new_with_label (_("Book Training…"));
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *button_label = gtk_label_new (_("Book Training…"));
 
       gtk_label_set_xalign (GTK_LABEL (training), 0);
-      /* in two lines: «Обучение назначено / на 25 ноября, 12:00» */
+      /* in two or three lines: «Обучение назначено / на 25 ноября, 12:00»; the button's label
+       * too («Записать на / обучение…»), so that the column is not as wide as the button */
       gtk_label_set_wrap (GTK_LABEL (training), TRUE);
-      gtk_label_set_width_chars (GTK_LABEL (training), 18);
+      gtk_label_set_width_chars (GTK_LABEL (training), 14);
       gtk_label_set_max_width_chars (GTK_LABEL (training), 22);
+      gtk_label_set_wrap (GTK_LABEL (button_label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (button_label), GTK_JUSTIFY_CENTER);
+      gtk_label_set_width_chars (GTK_LABEL (button_label), 10);
+      gtk_label_set_max_width_chars (GTK_LABEL (button_label), 14);
+      gtk_button_set_child (GTK_BUTTON (button), button_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Book Training…"), -1);
       gtk_widget_add_css_class (training, "hd-onboarding-training");
       gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_widget_set_tooltip_text (button, _("Choose a free time before the due date for the training"));
@@ -548,8 +557,37 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       gtk_list_item_set_child (item, box);
       return;
     }
-  if (column == COLUMN_NAME || column == COLUMN_POSITION || column == COLUMN_TRAINER)
-    gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  /* Each column asks for at least width-chars and at most max-width-chars: the table then fits
+   * a 1090 px window without a sideways scroll, and what a wider one has to spare goes to the
+   * names first (the columns that expand) */
+  switch (column)
+    {
+    case COLUMN_NAME:
+      gtk_label_set_width_chars (GTK_LABEL (label), 10);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 34);
+      break;
+    case COLUMN_POSITION:
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 26);
+      break;
+    case COLUMN_TRAINER:
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+      break;
+    case COLUMN_DAYS:
+      /* «Просрочено на 4 рабочих дня» in two lines rather than a column as wide */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+      break;
+    case COLUMN_STARTED:
+    case COLUMN_DUE:
+    case COLUMN_TRAINED:
+    case COLUMN_STATUS:
+    case N_COLUMNS:
+    default:
+      break;
+    }
   gtk_list_item_set_child (item, label);
 }
 
@@ -615,9 +653,11 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     {
     case COLUMN_NAME:
       text = g_strdup (hd_newcomer_get_person_name (n));
+      tooltip = text;   /* whole, where the cell cuts it */
       break;
     case COLUMN_POSITION:
       text = g_strdup (row->position);
+      tooltip = text;
       break;
     case COLUMN_STARTED:
       text = hd_onboarding_format_date (&row->state.started_on);
@@ -631,6 +671,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       break;
     case COLUMN_TRAINER:
       text = g_strdup (hd_newcomer_get_trainer (n));
+      tooltip = text;
       break;
     case COLUMN_STATUS:
     case COLUMN_TRAINED:
