@@ -226,6 +226,43 @@ test_menu (Fixture       *f,
     }
 }
 
+/* In a window of 1000 px the print menu, the export and the walk-in make room in one «⋯»
+ * menu, and «Записать…» stays in view */
+static void
+test_narrow_toolbar (Fixture       *f,
+                     gconstpointer  data)
+{
+  AdwSqueezer *squeezer = ADW_SQUEEZER (find_widget (GTK_WIDGET (f->view), ADW_TYPE_SQUEEZER));
+  GtkWidget *book = find_button (GTK_WIDGET (f->view), "Записать…");
+  GtkWidget *shown;
+  graphene_rect_t bounds;
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  g_assert_nonnull (squeezer);
+  /* 1280 px: all of them */
+  gtk_window_set_default_size (f->window, 1280, 760);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (GTK_IS_BOX (adw_squeezer_get_visible_child (squeezer)));
+
+  gtk_window_set_default_size (f->window, 1000, 760);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 1000);
+  shown = adw_squeezer_get_visible_child (squeezer);
+  g_assert_true (GTK_IS_MENU_BUTTON (shown));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (shown), ==, "Другие действия");
+  collect_labels (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (shown)), labels);
+  g_assert_nonnull (strstr (labels->str, "Принят без записи|"));
+  g_assert_nonnull (strstr (labels->str, "Печать повестки дня|"));
+  g_assert_nonnull (strstr (labels->str, "Печать недели|"));
+  g_assert_nonnull (strstr (labels->str, "Экспорт в iCalendar…|"));
+
+  book = find_button (GTK_WIDGET (f->view), "Записать…");
+  g_assert_nonnull (book);
+  g_assert_true (gtk_widget_compute_bounds (book, GTK_WIDGET (f->window), &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (f->window)));
+  save_screenshot (GTK_WIDGET (f->window), "calendar-toolbar-1000");
+}
+
 static void
 test_preview (Fixture       *f,
               gconstpointer  data)
@@ -408,6 +445,8 @@ main (int   argc,
   (void) hd_get_resource ();
 
   g_test_add ("/ui/agenda-print/menu", Fixture, NULL, fixture_set_up, test_menu, fixture_tear_down);
+  g_test_add ("/ui/agenda-print/narrow-toolbar", Fixture, NULL, fixture_set_up, test_narrow_toolbar,
+              fixture_tear_down);
   g_test_add ("/ui/agenda-print/preview", Fixture, NULL, fixture_set_up, test_preview, fixture_tear_down);
   g_test_add ("/ui/agenda-print/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/ui/agenda-print/remembers-page-setup", Fixture, NULL, fixture_set_up,
