@@ -69,6 +69,8 @@ struct _HdJournalView
   AdwToast            *archive_toast;   /* weak */
   GtkColumnViewColumn *columns[HD_N_REQUEST_SORTS];
   gint64               select_after_load;
+  char                *requested_search;   /* the search text of the last reload */
+  guint                search_idle;
   guint                loading : 1;
   guint                resetting : 1;
   guint                custom_period : 1;   /* received_from/to below, from a report's chart */
@@ -1004,6 +1006,8 @@ reload (HdJournalView *self)
 
   read_filter (self, &filter);
   read_sort (self, &sort, &descending);
+  g_free (self->requested_search);
+  self->requested_search = g_strdup (filter.search);
   set_loading (self, TRUE);
   hd_request_list_new_async (db, self->terms, &filter, sort, descending, 0, self->cancellable,
                              list_ready_cb, g_object_ref (self));
@@ -1012,10 +1016,28 @@ reload (HdJournalView *self)
 
 /* Callbacks */
 
+static gboolean
+search_idle_cb (gpointer user_data)
+{
+  HdJournalView *self = user_data;
+
+  self->search_idle = 0;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                 self->requested_search != NULL ? self->requested_search : "") != 0)
+    reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK 4.8's search entry reports a text replaced by another (a paste over a selection,
+ * gtk_editable_set_text()) twice: at once for the empty text between its delete and its
+ * insert, then after its delay for the new text. Reloading on the first would snapshot the
+ * whole journal only to throw it away. So the reload waits until the entry is done with the
+ * change, and a search already asked for is not asked for again. */
 static void
 search_changed_cb (HdJournalView *self)
 {
-  reload (self);
+  if (self->search_idle == 0)
+    self->search_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, search_idle_cb, self, NULL);
 }
 
 static void
@@ -1242,6 +1264,8 @@ hd_journal_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   g_clear_weak_pointer (&self->archive_toast);
   g_clear_pointer (&self->custom_description, g_free);
+  g_clear_pointer (&self->requested_search, g_free);
+  g_clear_handle_id (&self->search_idle, g_source_remove);
   stop_growing (self);
   /* Unparenting the bin's child before the template lets go of it: libadwaita 1.2 fails to
    * dispose a toast overlay that shows a toast from gtk_widget_dispose_template() */
