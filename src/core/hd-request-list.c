@@ -20,8 +20,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 #include <time.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 #include "hd-database-private.h"
 #include "hd-error.h"
@@ -30,6 +35,11 @@
 
 #define PAGE_SIZE   256
 #define MAX_PAGES   64
+
+/* How much nicer the snapshot's thread gets once it has handed over the first rows: the view
+ * draws them meanwhile, and on two cores a worker at full speed beside the renderer's threads
+ * made every first frame wait for the processor. */
+#define STREAM_NICE 10
 
 typedef struct {
   guint      index;
@@ -63,6 +73,7 @@ struct _HdRequestList
   GArray          *incoming;       /* ids from the worker, not yet in @ids; under @lock */
   gint             drain_queued;   /* atomic */
   GTask           *first_rows;     /* the caller's task, returned with the first rows */
+  gboolean         pushed;         /* the worker has handed over a chunk; under @lock */
   gboolean         complete;
 };
 
@@ -1529,22 +1540,49 @@ drain_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* For tests (hd_request_list_set_stream_pause()) */
+static gint64 stream_pause_usec = 0;
+
+/* Only the calling thread, which is the snapshot's own (on Linux a thread has its own nice
+ * value); it ends with the snapshot, as a pool thread could not be given its priority back. */
+static void
+lower_thread_priority (void)
+{
+#ifdef __linux__
+  errno = 0;
+  if (setpriority (PRIO_PROCESS, gettid (), MIN (getpriority (PRIO_PROCESS, gettid ()) + STREAM_NICE, 19)) != 0)
+    g_debug ("The journal's snapshot keeps its priority: %s", g_strerror (errno));
+#endif
+}
+
 /* In the worker */
 static void
 push_chunk (GArray   *ids,
             gpointer  user_data)
 {
   HdRequestList *self = user_data;
+  gboolean first;
 
   g_mutex_lock (&self->lock);
   if (self->incoming == NULL)
     self->incoming = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
   g_array_append_vals (self->incoming, ids->data, ids->len);
+  first = !self->pushed;
+  self->pushed = TRUE;
   g_mutex_unlock (&self->lock);
 
-  /* Below the priority of redrawing: the first rows are drawn before more come in */
+  /* The first rows above the priority of redrawing: while the search entry's cursor blinks
+   * the main loop draws frame after frame, and an idle would wait for the end of the
+   * snapshot. The rest below it, so that the first rows are drawn before more come in. */
   if (g_atomic_int_compare_and_exchange (&self->drain_queued, 0, 1))
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, drain_cb, g_object_ref (self), g_object_unref);
+    g_idle_add_full (first ? G_PRIORITY_DEFAULT : G_PRIORITY_DEFAULT_IDLE, drain_cb,
+                     g_object_ref (self), g_object_unref);
+  if (first)
+    {
+      lower_thread_priority ();
+      if (stream_pause_usec > 0)
+        g_usleep (stream_pause_usec);
+    }
 }
 
 typedef struct {
@@ -1563,13 +1601,13 @@ snapshot_data_free (SnapshotData *data)
   g_free (data);
 }
 
-static void
-snapshot_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+static gpointer
+snapshot_thread (gpointer user_data)
 {
-  SnapshotData *data = task_data;
+  g_autoptr(GTask) task = user_data;
+  SnapshotData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  gpointer source_object = g_task_get_source_object (task);
   g_autoptr(HdDatabase) connection = NULL;
   g_autoptr(GArray) ids = NULL;
   GError *error = NULL;
@@ -1580,7 +1618,7 @@ snapshot_thread (GTask        *task,
   if (connection == NULL)
     {
       g_task_return_error (task, error);
-      return;
+      return NULL;
     }
 
   ids = run_snapshot (connection, data->filter, data->sort, data->descending, &data->moments,
@@ -1589,6 +1627,7 @@ snapshot_thread (GTask        *task,
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+  return NULL;
 }
 
 static void
@@ -1721,7 +1760,8 @@ hd_request_list_new_async (HdDatabase            *db,
   /* The worker task holds the model until the snapshot is complete */
   worker = g_task_new (self, cancellable, snapshot_done_cb, NULL);
   g_task_set_task_data (worker, data, (GDestroyNotify) snapshot_data_free);
-  g_task_run_in_thread (worker, snapshot_thread);
+  /* Its own thread, not the pool's: it lowers its priority after the first rows */
+  g_thread_unref (g_thread_new ("hd-snapshot", snapshot_thread, g_steal_pointer (&worker)));
   g_object_unref (self);
 }
 
@@ -1906,4 +1946,17 @@ hd_request_list_set_head_budget (guint  max_rows,
 {
   head_max_rows = max_rows;
   head_max_usec = max_usec;
+}
+
+/**
+ * hd_request_list_set_stream_pause:
+ * @usec: how long the snapshot's thread waits after handing over its first rows
+ *
+ * For tests: keeps a streaming model incomplete for a while after its first rows. Not
+ * thread-safe; call it before building models.
+ */
+void
+hd_request_list_set_stream_pause (gint64 usec)
+{
+  stream_pause_usec = usec;
 }

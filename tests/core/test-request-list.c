@@ -12,6 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#endif
 
 #include "hd-database-private.h"
 #include "hd-request-list.h"
@@ -834,6 +837,83 @@ test_streaming (void)
   gen_free (gen);
 }
 
+/* Always ready at the priority of GTK's redraw, as the frame clock is while a cursor blinks
+ * and each frame takes longer than the refresh interval */
+static gboolean
+busy_redraw_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* The nice value of the thread named @name, or G_MAXINT when there is none */
+static int
+thread_nice (const char *name)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+
+  while (dir != NULL && (tid = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *comm_path = g_build_filename ("/proc/self/task", tid, "comm", NULL);
+      g_autofree char *stat_path = g_build_filename ("/proc/self/task", tid, "stat", NULL);
+      g_autofree char *comm = NULL;
+      g_autofree char *stat = NULL;
+      g_auto(GStrv) fields = NULL;
+      const char *after;
+
+      if (!g_file_get_contents (comm_path, &comm, NULL, NULL) ||
+          !g_str_equal (g_strchomp (comm), name) ||
+          !g_file_get_contents (stat_path, &stat, NULL, NULL) ||
+          (after = strrchr (stat, ')')) == NULL)
+        continue;
+      /* after "pid (comm)": state is field 3, nice field 19 */
+      fields = g_strsplit (after + 2, " ", -1);
+      if (g_strv_length (fields) > 16)
+        return atoi (fields[16]);
+    }
+  return G_MAXINT;
+}
+
+/* The first rows come while the main loop redraws without a pause, and the snapshot's thread
+ * streams the rest at a lower priority than the main thread's, which draws them */
+static void
+test_stream_priority (void)
+{
+  g_autoptr(HdDatabase) db = open_db ();
+  GArray *gen = large_fixture (db, 3000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HdRequestList) list = NULL;
+  guint busy;
+
+  hd_request_list_set_stream_pause (2 * G_USEC_PER_SEC);
+  busy = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, busy_redraw_cb, NULL, NULL);
+  hd_request_list_new_async (db, NULL, NULL, HD_REQUEST_SORT_RECEIVED, TRUE, NOW, NULL,
+                             async_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  list = hd_request_list_new_finish (result, &error);
+  g_assert_no_error (error);
+  /* not from the end of the snapshot: the thread is still pausing after the first rows */
+  g_assert_false (hd_request_list_is_complete (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >=, 256);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), <, 3000);
+#ifdef __linux__
+  {
+    int nice = thread_nice ("hd-snapshot");
+
+    g_assert_cmpint (nice, !=, G_MAXINT);
+    g_assert_cmpint (nice, >, getpriority (PRIO_PROCESS, 0));
+  }
+#endif
+  g_source_remove (busy);
+  hd_request_list_set_stream_pause (0);
+  while (!hd_request_list_is_complete (list))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (hd_request_list_get_count (list), ==, 3000);
+  gen_free (gen);
+}
+
 static HdRequestList *
 build_async (HdDatabase            *db,
              const HdRequestFilter *filter,
@@ -1020,6 +1100,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/request-list/refresh-row", test_refresh_row);
   g_test_add_func ("/request-list/async", test_async);
   g_test_add_func ("/request-list/streaming", test_streaming);
+  g_test_add_func ("/request-list/stream-priority", test_stream_priority);
   g_test_add_func ("/request-list/first-page", test_first_page);
   g_test_add_func ("/request-list/filter-struct", test_filter_struct);
 

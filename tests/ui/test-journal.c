@@ -102,11 +102,10 @@ search_once (Fixture    *f,
   guint reloads = 0;
   gulong handler = g_signal_connect (f->view, "notify::loading", G_CALLBACK (count_reload_cb), &reloads);
   gboolean timed_out = FALSE;
-  guint id;
 
   hd_journal_view_set_search_text (f->view, text);
   /* past the entry's delay (150 ms), watching every list the view shows */
-  id = g_timeout_add (400, timeout_cb, &timed_out);
+  g_timeout_add (400, timeout_cb, &timed_out);
   while (!timed_out)
     {
       HdRequestList *list;
