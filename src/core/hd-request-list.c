@@ -34,7 +34,15 @@
 #include "hd-text.h"
 
 #define PAGE_SIZE   256
-#define MAX_PAGES   64
+#define MAX_PAGES   16
+
+/* The snapshot is stored in blocks of BLOCK_IDS ids, a whole number of pages. A million ids
+ * in one growing array cost a copy at each doubling, a second array while the worker's ids
+ * waited for the main loop, and a heap left in holes by arrays of every size; blocks of one
+ * size are handed from the worker to the model without a copy and reuse each other's memory. */
+#define BLOCK_SHIFT 15
+#define BLOCK_IDS   (1u << BLOCK_SHIFT)   /* 256 KB */
+G_STATIC_ASSERT (BLOCK_IDS % PAGE_SIZE == 0);
 
 /* How much nicer the snapshot's thread gets once it has handed over the first rows: the view
  * draws them meanwhile, and on two cores a worker at full speed beside the renderer's threads
@@ -65,12 +73,14 @@ struct _HdRequestList
   HdRequestSort    sort;
   gboolean         descending;
   Moments          moments;
-  GArray          *ids;     /* gint64, display order */
-  GQueue           pages;   /* Page *, most recently used first */
+  GPtrArray       *blocks;   /* gint64[BLOCK_IDS], display order; borrowed from @filled */
+  guint            n_ids;    /* in @blocks */
+  GQueue           pages;    /* Page *, most recently used first */
 
   /* While the snapshot streams in (hd_request_list_new_async) */
   GMutex           lock;
-  GArray          *incoming;       /* ids from the worker, not yet in @ids; under @lock */
+  GPtrArray       *filled;         /* owns the blocks, appended to by the worker; under @lock */
+  guint            n_filled;       /* ids in @filled; under @lock */
   gint             drain_queued;   /* atomic */
   GTask           *first_rows;     /* the caller's task, returned with the first rows */
   gboolean         pushed;         /* the worker has handed over a chunk; under @lock */
@@ -767,7 +777,7 @@ emit (Run    *run,
     {
       flush (run);
       /* Growing chunks: the first page at once, then few hand-overs */
-      run->flush_at = MIN (run->flush_at * 8, 262144);
+      run->flush_at = MIN (run->flush_at * 8, BLOCK_IDS);
     }
   return TRUE;
 }
@@ -1408,6 +1418,15 @@ fetch_rows (HdRequestList *self,
   return rows;
 }
 
+static const gint64 *
+id_slot (HdRequestList *self,
+         guint          position)
+{
+  const gint64 *block = g_ptr_array_index (self->blocks, position >> BLOCK_SHIFT);
+
+  return &block[position & (BLOCK_IDS - 1)];
+}
+
 static Page *
 get_page (HdRequestList *self,
           guint          index)
@@ -1430,12 +1449,13 @@ get_page (HdRequestList *self,
     }
 
   start = index * PAGE_SIZE;
-  g_assert (start < self->ids->len);
-  n = MIN (PAGE_SIZE, self->ids->len - start);
+  g_assert (start < self->n_ids);
+  n = MIN (PAGE_SIZE, self->n_ids - start);
 
   page = g_new0 (Page, 1);
   page->index = index;
-  page->rows = fetch_rows (self, &g_array_index (self->ids, gint64, start), n);
+  /* a page lies within one block */
+  page->rows = fetch_rows (self, id_slot (self, start), n);
   g_queue_push_head (&self->pages, page);
 
   while (self->pages.length > MAX_PAGES)
@@ -1455,7 +1475,7 @@ hd_request_list_get_item_type (GListModel *model)
 static guint
 hd_request_list_get_n_items (GListModel *model)
 {
-  return HD_REQUEST_LIST (model)->ids->len;
+  return HD_REQUEST_LIST (model)->n_ids;
 }
 
 static gpointer
@@ -1465,7 +1485,7 @@ hd_request_list_get_item (GListModel *model,
   HdRequestList *self = HD_REQUEST_LIST (model);
   Page *page;
 
-  if (position >= self->ids->len)
+  if (position >= self->n_ids)
     return NULL;
 
   page = get_page (self, position / PAGE_SIZE);
@@ -1490,8 +1510,8 @@ hd_request_list_finalize (GObject *object)
   g_assert (self->first_rows == NULL);
 
   g_queue_clear_full (&self->pages, (GDestroyNotify) page_free);
-  g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->incoming, g_array_unref);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->filled, g_ptr_array_unref);
   g_mutex_clear (&self->lock);
   hd_request_filter_clear (&self->filter);
   g_clear_object (&self->terms);
@@ -1547,6 +1567,8 @@ hd_request_list_init (HdRequestList *self)
   hd_request_filter_init (&self->filter);
   g_queue_init (&self->pages);
   g_mutex_init (&self->lock);
+  self->blocks = g_ptr_array_new ();
+  self->filled = g_ptr_array_new_with_free_func (g_free);
   self->complete = TRUE;
 }
 
@@ -1556,8 +1578,7 @@ hd_request_list_new_internal (HdDatabase            *db,
                               const HdRequestFilter *filter,
                               HdRequestSort          sort,
                               gboolean               descending,
-                              const Moments         *moments,
-                              GArray                *ids)
+                              const Moments         *moments)
 {
   HdRequestList *self = g_object_new (HD_TYPE_REQUEST_LIST, NULL);
 
@@ -1568,11 +1589,45 @@ hd_request_list_new_internal (HdDatabase            *db,
   self->sort = sort;
   self->descending = descending;
   self->moments = *moments;
-  self->ids = ids;
   return self;
 }
 
-/* Streaming: the worker appends ids to @incoming, the main loop moves them into the model */
+/* Appends @ids to the blocks; the caller holds @lock or is the only user */
+static void
+append_ids (HdRequestList *self,
+            const gint64  *ids,
+            guint          n)
+{
+  while (n > 0)
+    {
+      guint at = self->n_filled & (BLOCK_IDS - 1);
+      guint take = MIN (n, BLOCK_IDS - at);
+      gint64 *block;
+
+      if (at == 0)
+        g_ptr_array_add (self->filled, g_new (gint64, BLOCK_IDS));
+      block = g_ptr_array_index (self->filled, self->filled->len - 1);
+      memcpy (&block[at], ids, take * sizeof (gint64));
+      self->n_filled += take;
+      ids += take;
+      n -= take;
+    }
+}
+
+/* Shows the blocks filled so far; returns how many ids were added. Main thread, under @lock
+ * when a worker streams. */
+static guint
+take_filled (HdRequestList *self)
+{
+  guint added = self->n_filled - self->n_ids;
+
+  for (guint i = self->blocks->len; i < self->filled->len; i++)
+    g_ptr_array_add (self->blocks, g_ptr_array_index (self->filled, i));
+  self->n_ids = self->n_filled;
+  return added;
+}
+
+/* Streaming: the worker fills blocks, the main loop shows them in the model */
 
 static void
 return_first_rows (HdRequestList *self,
@@ -1594,21 +1649,20 @@ return_first_rows (HdRequestList *self,
 static void
 drain (HdRequestList *self)
 {
-  g_autoptr(GArray) incoming = NULL;
-  guint old_len;
+  guint old_len = self->n_ids;
+  guint added;
 
+  /* The worker writes only past n_filled, in blocks the model reads only below it */
   g_mutex_lock (&self->lock);
-  incoming = g_steal_pointer (&self->incoming);
+  added = take_filled (self);
   g_atomic_int_set (&self->drain_queued, 0);
   g_mutex_unlock (&self->lock);
 
-  if (incoming == NULL || incoming->len == 0)
+  if (added == 0)
     return;
 
-  old_len = self->ids->len;
-  g_array_append_vals (self->ids, incoming->data, incoming->len);
   /* Only the new end changes: cheap for the view whatever the size (not §2.2's case) */
-  g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, incoming->len);
+  g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, added);
   return_first_rows (self, NULL);
 }
 
@@ -1643,9 +1697,7 @@ push_chunk (GArray   *ids,
   gboolean first;
 
   g_mutex_lock (&self->lock);
-  if (self->incoming == NULL)
-    self->incoming = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
-  g_array_append_vals (self->incoming, ids->data, ids->len);
+  append_ids (self, (const gint64 *) (gpointer) ids->data, ids->len);
   first = !self->pushed;
   self->pushed = TRUE;
   g_mutex_unlock (&self->lock);
@@ -1765,6 +1817,7 @@ hd_request_list_new_sync (HdDatabase            *db,
                           GError               **error)
 {
   HdRequestFilter all;
+  HdRequestList *self;
   Moments moments;
   GArray *ids;
 
@@ -1783,7 +1836,11 @@ hd_request_list_new_sync (HdDatabase            *db,
   ids = run_snapshot (db, filter, sort, descending, &moments, NULL, NULL, cancellable, error);
   if (ids == NULL)
     return NULL;
-  return hd_request_list_new_internal (db, terms, filter, sort, descending, &moments, ids);
+  self = hd_request_list_new_internal (db, terms, filter, sort, descending, &moments);
+  append_ids (self, (const gint64 *) (gpointer) ids->data, ids->len);
+  take_filled (self);
+  g_array_unref (ids);
+  return self;
 }
 
 /**
@@ -1823,8 +1880,7 @@ hd_request_list_new_async (HdDatabase            *db,
     }
   compute_moments (terms, now != 0 ? now : g_get_real_time () / G_USEC_PER_SEC, &moments);
 
-  self = hd_request_list_new_internal (db, terms, filter, sort, descending, &moments,
-                                       g_array_new (FALSE, FALSE, sizeof (gint64)));
+  self = hd_request_list_new_internal (db, terms, filter, sort, descending, &moments);
   self->complete = FALSE;
   self->first_rows = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (self->first_rows, hd_request_list_new_async);
@@ -1881,7 +1937,7 @@ guint
 hd_request_list_get_count (HdRequestList *self)
 {
   g_return_val_if_fail (HD_IS_REQUEST_LIST (self), 0);
-  return self->ids->len;
+  return self->n_ids;
 }
 
 /**
@@ -1895,9 +1951,9 @@ hd_request_list_get_id (HdRequestList *self,
 {
   g_return_val_if_fail (HD_IS_REQUEST_LIST (self), 0);
 
-  if (position >= self->ids->len)
+  if (position >= self->n_ids)
     return 0;
-  return g_array_index (self->ids, gint64, position);
+  return *id_slot (self, position);
 }
 
 /**
@@ -1909,14 +1965,17 @@ guint
 hd_request_list_find (HdRequestList *self,
                       gint64         id)
 {
-  const gint64 *ids;
-
   g_return_val_if_fail (HD_IS_REQUEST_LIST (self), G_MAXUINT);
 
-  ids = (const gint64 *) (gpointer) self->ids->data;
-  for (guint i = 0; i < self->ids->len; i++)
-    if (ids[i] == id)
-      return i;
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      const gint64 *ids = g_ptr_array_index (self->blocks, b);
+      guint n = MIN (BLOCK_IDS, self->n_ids - b * BLOCK_IDS);
+
+      for (guint i = 0; i < n; i++)
+        if (ids[i] == id)
+          return b * BLOCK_IDS + i;
+    }
   return G_MAXUINT;
 }
 

@@ -614,13 +614,14 @@ static void
 test_paging (void)
 {
   g_autoptr(HdDatabase) db = open_db ();
-  const guint n = 20000;   /* past the 64 cached pages of 256 rows */
+  /* past the 16 cached pages of 256 rows, and past a block of 32 768 ids */
+  const guint n = 40000;
   GArray *gen = large_fixture (db, n);
   g_autoptr(GArray) expected = g_array_copy (gen);
   g_autoptr(GError) error = NULL;
   g_autoptr(HdRequestList) list = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
-  const guint edges[] = { 0, 255, 256, 257, 511, 512, 19967, 19968, 19999 };
+  const guint edges[] = { 0, 255, 256, 257, 511, 512, 32767, 32768, 32769, 39935, 39936, 39999 };
 
   sort_column = HD_REQUEST_SORT_RECEIVED;
   g_array_sort (expected, compare_gen);
@@ -653,8 +654,8 @@ test_paging (void)
       g_assert_cmpint (hd_request_row_get_topic (row), ==, g->topic);
       g_assert_cmpint (hd_request_list_find (list, g->id), ==, pos);
     }
-  /* 79 pages touched, at most 64 kept */
-  g_assert_cmpuint (hd_request_list_get_n_cached_pages (list), ==, 64);
+  /* 157 pages touched, at most 16 kept */
+  g_assert_cmpuint (hd_request_list_get_n_cached_pages (list), ==, 16);
 
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), n));
   g_assert_cmpint (hd_request_list_get_id (list, n), ==, 0);
@@ -779,12 +780,13 @@ complete_cb (HdRequestList *list,
   (*notified)++;
 }
 
-/* A large snapshot arrives in chunks: the first rows at once, then appended at the end */
+/* A large snapshot arrives in chunks: the first rows at once, then appended at the end (past
+ * a block of 32 768 ids) */
 static void
 test_streaming (void)
 {
   g_autoptr(HdDatabase) db = open_db ();
-  GArray *gen = large_fixture (db, 20000);
+  GArray *gen = large_fixture (db, 40000);
   g_autoptr(GArray) expected = g_array_copy (gen);
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -808,8 +810,8 @@ test_streaming (void)
   g_signal_connect (list, "notify::complete", G_CALLBACK (complete_cb), &notified);
   while (!hd_request_list_is_complete (list))
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (notified, ==, first < 20000 ? 1 : 0);
-  g_assert_cmpuint (hd_request_list_get_count (list), ==, 20000);
+  g_assert_cmpuint (notified, ==, first < 40000 ? 1 : 0);
+  g_assert_cmpuint (hd_request_list_get_count (list), ==, 40000);
 
   /* every change appended at the end, and they add up */
   {
@@ -826,13 +828,13 @@ test_streaming (void)
         at += added;
         total += added;
       }
-    g_assert_cmpuint (first + total, ==, 20000);
+    g_assert_cmpuint (first + total, ==, 40000);
   }
 
   sort_column = HD_REQUEST_SORT_RECEIVED;
   g_array_sort (expected, compare_gen);
-  for (guint i = 0; i < 20000; i += 97)
-    g_assert_cmpint (hd_request_list_get_id (list, i), ==, g_array_index (expected, Gen, 19999 - i).id);
+  for (guint i = 0; i < 40000; i += 97)
+    g_assert_cmpint (hd_request_list_get_id (list, i), ==, g_array_index (expected, Gen, 39999 - i).id);
 
   gen_free (gen);
 }
