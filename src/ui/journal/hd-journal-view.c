@@ -71,6 +71,8 @@ struct _HdJournalView
   gint64               select_after_load;
   char                *requested_search;   /* the search text of the last reload */
   guint                search_idle;
+  int                  arrow_column;   /* the column whose header shows the sort arrow */
+  guint                syncing_sort : 1;
   guint                loading : 1;
   guint                resetting : 1;
   guint                custom_period : 1;   /* received_from/to below, from a report's chart */
@@ -487,6 +489,12 @@ probe_compare_cb (gconstpointer a,
   return GTK_ORDERING_SMALLER;
 }
 
+static GtkSorter *
+probe_sorter_new (HdRequestSort column)
+{
+  return GTK_SORTER (gtk_custom_sorter_new (probe_compare_cb, GINT_TO_POINTER (column), NULL));
+}
+
 /* The column view's sort state, read through the probes: the first column consulted is the
  * primary one, and a reversed answer means descending. */
 static void
@@ -756,7 +764,7 @@ setup_columns (HdJournalView *self)
 
       column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "column", column_info[c].title),
                                            g_steal_pointer (&factory));
-      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare_cb, GINT_TO_POINTER (c), NULL));
+      sorter = probe_sorter_new (c);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, c == HD_REQUEST_SORT_SUMMARY);
@@ -1079,6 +1087,25 @@ period_changed_cb (HdJournalView *self)
 static void
 sorter_changed_cb (HdJournalView *self)
 {
+  HdRequestSort sort;
+  gboolean descending;
+
+  if (self->syncing_sort)
+    return;
+
+  /* GTK 4.8 redraws a column's header only when that column is sorted by or leaves the
+   * sorter: the column sorted by before kept its arrow beside the new one. A new sorter
+   * takes it out of the sorter (where it only broke ties, which SQL does by itself). */
+  read_sort (self, &sort, &descending);
+  if (self->arrow_column >= 0 && self->arrow_column != (int) sort)
+    {
+      g_autoptr(GtkSorter) sorter = probe_sorter_new (self->arrow_column);
+
+      self->syncing_sort = TRUE;
+      gtk_column_view_column_set_sorter (self->columns[self->arrow_column], sorter);
+      self->syncing_sort = FALSE;
+    }
+  self->arrow_column = sort;
   reload (self);
 }
 
@@ -1395,6 +1422,7 @@ hd_journal_view_init (HdJournalView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   setup_columns (self);
+  self->arrow_column = HD_REQUEST_SORT_RECEIVED;
   setup_filters (self);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
