@@ -1252,6 +1252,7 @@ run_snapshot (HdDatabase            *db,
 
           if (matches != NULL)
             {
+              g_debug ("“%s”: the ordered streams keep the matches of the FTS index", filter->search);
               run.matches = matches;
               result = run_streams (&run, error);
               run.matches = NULL;
