@@ -49,6 +49,9 @@ G_STATIC_ASSERT (BLOCK_IDS % PAGE_SIZE == 0);
  * made every first frame wait for the processor. */
 #define STREAM_NICE 10
 
+/* How long hd_request_list_new_async() waits for the first rows (see there) */
+#define FIRST_ROWS_WAIT_USEC (10 * 1000)
+
 typedef struct {
   guint      index;
   GPtrArray *rows;   /* HdRequestRow, in snapshot order */
@@ -84,6 +87,8 @@ struct _HdRequestList
   gint             drain_queued;   /* atomic */
   GTask           *first_rows;     /* the caller's task, returned with the first rows */
   gboolean         pushed;         /* the worker has handed over a chunk; under @lock */
+  gboolean         worker_done;    /* under @lock */
+  GCond            pushed_cond;    /* @pushed or @worker_done became TRUE */
   gboolean         complete;
 };
 
@@ -1514,6 +1519,7 @@ hd_request_list_finalize (GObject *object)
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->filled, g_ptr_array_unref);
   g_mutex_clear (&self->lock);
+  g_cond_clear (&self->pushed_cond);
   hd_request_filter_clear (&self->filter);
   g_clear_object (&self->terms);
   g_clear_object (&self->db);
@@ -1568,6 +1574,7 @@ hd_request_list_init (HdRequestList *self)
   hd_request_filter_init (&self->filter);
   g_queue_init (&self->pages);
   g_mutex_init (&self->lock);
+  g_cond_init (&self->pushed_cond);
   self->blocks = g_ptr_array_new ();
   self->filled = g_ptr_array_new_with_free_func (g_free);
   self->complete = TRUE;
@@ -1674,8 +1681,9 @@ drain_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* For tests (hd_request_list_set_stream_pause()) */
+/* For tests (hd_request_list_set_stream_pause(), hd_request_list_set_first_rows_wait()) */
 static gint64 stream_pause_usec = 0;
+static gint64 first_rows_wait_usec = FIRST_ROWS_WAIT_USEC;
 
 /* Only the calling thread, which is the snapshot's own (on Linux a thread has its own nice
  * value); it ends with the snapshot, as a pool thread could not be given its priority back. */
@@ -1697,10 +1705,16 @@ push_chunk (GArray   *ids,
   HdRequestList *self = user_data;
   gboolean first;
 
+  /* Only this thread sets @pushed */
+  first = !self->pushed;
+  if (first)
+    lower_thread_priority ();
+
   g_mutex_lock (&self->lock);
   append_ids (self, (const gint64 *) (gpointer) ids->data, ids->len);
-  first = !self->pushed;
   self->pushed = TRUE;
+  if (first)
+    g_cond_signal (&self->pushed_cond);
   g_mutex_unlock (&self->lock);
 
   /* The first rows above the priority of redrawing: while the search entry's cursor blinks
@@ -1709,12 +1723,8 @@ push_chunk (GArray   *ids,
   if (g_atomic_int_compare_and_exchange (&self->drain_queued, 0, 1))
     g_idle_add_full (first ? G_PRIORITY_DEFAULT : G_PRIORITY_DEFAULT_IDLE, drain_cb,
                      g_object_ref (self), g_object_unref);
-  if (first)
-    {
-      lower_thread_priority ();
-      if (stream_pause_usec > 0)
-        g_usleep (stream_pause_usec);
-    }
+  if (first && stream_pause_usec > 0)
+    g_usleep (stream_pause_usec);
 }
 
 typedef struct {
@@ -1731,6 +1741,16 @@ snapshot_data_free (SnapshotData *data)
   g_clear_object (&data->db);
   hd_request_filter_free (data->filter);
   g_free (data);
+}
+
+/* @self lives on: the thread's task holds it */
+static void
+snapshot_thread_done (HdRequestList *self)
+{
+  g_mutex_lock (&self->lock);
+  self->worker_done = TRUE;
+  g_cond_signal (&self->pushed_cond);
+  g_mutex_unlock (&self->lock);
 }
 
 static gpointer
@@ -1750,6 +1770,7 @@ snapshot_thread (gpointer user_data)
   if (connection == NULL)
     {
       g_task_return_error (task, error);
+      snapshot_thread_done (source_object);
       return NULL;
     }
 
@@ -1759,6 +1780,8 @@ snapshot_thread (gpointer user_data)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+  /* After the return: its callback is then due when hd_request_list_new_async() stops waiting */
+  snapshot_thread_done (source_object);
   return NULL;
 }
 
@@ -1852,6 +1875,10 @@ hd_request_list_new_sync (HdDatabase            *db,
  * the first rows are there (or the query found none); the model then grows at its end until
  * #HdRequestList:complete. Cancel @cancellable when the user types on: the running query is
  * interrupted, and a model cancelled after its first rows stays incomplete.
+ *
+ * The call itself waits up to 10 ms for the first rows, which usually take a few: then
+ * @callback is due before the main loop's next redraw, and the frame that shows the user's
+ * click or keystroke shows the rows too.
  */
 void
 hd_request_list_new_async (HdDatabase            *db,
@@ -1869,6 +1896,8 @@ hd_request_list_new_async (HdDatabase            *db,
   HdRequestList *self;
   SnapshotData *data;
   Moments moments;
+  gint64 deadline;
+  gboolean pushed;
 
   g_return_if_fail (HD_IS_DATABASE (db));
   g_return_if_fail (terms == NULL || HD_IS_TERMS (terms));
@@ -1898,6 +1927,21 @@ hd_request_list_new_async (HdDatabase            *db,
   g_task_set_task_data (worker, data, (GDestroyNotify) snapshot_data_free);
   /* Its own thread, not the pool's: it lowers its priority after the first rows */
   g_thread_unref (g_thread_new ("hd-snapshot", snapshot_thread, g_steal_pointer (&worker)));
+
+  /* The first rows usually take a few milliseconds. The click or keystroke that asked for
+   * them has a frame coming to show itself (the header's arrow, the entry's text), which
+   * takes 20-40 ms with a software renderer; the rows drained after it waited for the frame
+   * after that. Waiting briefly here lets them into that first frame: the callback is then
+   * due at the default priority, before the redraw. */
+  deadline = g_get_monotonic_time () + first_rows_wait_usec;
+  g_mutex_lock (&self->lock);
+  while (!self->pushed && !self->worker_done)
+    if (!g_cond_wait_until (&self->pushed_cond, &self->lock, deadline))
+      break;
+  pushed = self->pushed;
+  g_mutex_unlock (&self->lock);
+  if (pushed)
+    drain (self);
   g_object_unref (self);
 }
 
@@ -2098,4 +2142,17 @@ void
 hd_request_list_set_stream_pause (gint64 usec)
 {
   stream_pause_usec = usec;
+}
+
+/**
+ * hd_request_list_set_first_rows_wait:
+ * @usec: how long hd_request_list_new_async() waits for the first rows
+ *
+ * For tests: a longer wait than the default makes the wait's effect certain on a slow
+ * machine. Not thread-safe; call it before building models.
+ */
+void
+hd_request_list_set_first_rows_wait (gint64 usec)
+{
+  first_rows_wait_usec = usec;
 }

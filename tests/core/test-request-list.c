@@ -916,6 +916,55 @@ test_stream_priority (void)
   gen_free (gen);
 }
 
+static gboolean
+log_redraw_cb (gpointer user_data)
+{
+  g_string_append ((GString *) user_data, "redraw;");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+log_rows_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(HdRequestList) list = hd_request_list_new_finish (result, NULL);
+
+  g_assert_nonnull (list);
+  g_string_append ((GString *) user_data, "rows;");
+}
+
+/* The click that sorts has a frame coming (its header changes): the first rows are there
+ * before it, not a frame later */
+static void
+test_first_rows_before_redraw (void)
+{
+  g_autoptr(HdDatabase) db = small_fixture ();
+  g_autoptr(GString) log = g_string_new (NULL);
+
+  /* long enough for a sanitized build on a busy machine; the default is 10 ms */
+  hd_request_list_set_first_rows_wait (5 * G_USEC_PER_SEC);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, log_redraw_cb, log, NULL);
+  hd_request_list_new_async (db, NULL, NULL, HD_REQUEST_SORT_SUMMARY, FALSE, NOW, NULL, log_rows_cb, log);
+  while (strlen (log->str) < strlen ("rows;redraw;"))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (log->str, ==, "rows;redraw;");
+
+  /* none found: the wait ends with the snapshot */
+  {
+    g_autoptr(HdRequestFilter) filter = hd_request_filter_new ();
+
+    filter->search = g_strdup ("нетакогослова");
+    g_string_truncate (log, 0);
+    g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, log_redraw_cb, log, NULL);
+    hd_request_list_new_async (db, NULL, filter, HD_REQUEST_SORT_SUMMARY, FALSE, NOW, NULL, log_rows_cb, log);
+    while (strlen (log->str) < strlen ("rows;redraw;"))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpstr (log->str, ==, "rows;redraw;");
+  }
+  hd_request_list_set_first_rows_wait (10 * 1000);
+}
+
 static HdRequestList *
 build_async (HdDatabase            *db,
              const HdRequestFilter *filter,
@@ -1103,6 +1152,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/request-list/async", test_async);
   g_test_add_func ("/request-list/streaming", test_streaming);
   g_test_add_func ("/request-list/stream-priority", test_stream_priority);
+  g_test_add_func ("/request-list/first-rows-before-redraw", test_first_rows_before_redraw);
   g_test_add_func ("/request-list/first-page", test_first_page);
   g_test_add_func ("/request-list/filter-struct", test_filter_struct);
 
