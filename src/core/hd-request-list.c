@@ -20,8 +20,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 #include <time.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 #include "hd-database-private.h"
 #include "hd-error.h"
@@ -29,7 +34,23 @@
 #include "hd-text.h"
 
 #define PAGE_SIZE   256
-#define MAX_PAGES   64
+#define MAX_PAGES   16
+
+/* The snapshot is stored in blocks of BLOCK_IDS ids, a whole number of pages. A million ids
+ * in one growing array cost a copy at each doubling, a second array while the worker's ids
+ * waited for the main loop, and a heap left in holes by arrays of every size; blocks of one
+ * size are handed from the worker to the model without a copy and reuse each other's memory. */
+#define BLOCK_SHIFT 15
+#define BLOCK_IDS   (1u << BLOCK_SHIFT)   /* 256 KB */
+G_STATIC_ASSERT (BLOCK_IDS % PAGE_SIZE == 0);
+
+/* How much nicer the snapshot's thread gets once it has handed over the first rows: the view
+ * draws them meanwhile, and on two cores a worker at full speed beside the renderer's threads
+ * made every first frame wait for the processor. */
+#define STREAM_NICE 10
+
+/* How long hd_request_list_new_async() waits for the first rows (see there) */
+#define FIRST_ROWS_WAIT_USEC (10 * 1000)
 
 typedef struct {
   guint      index;
@@ -55,14 +76,19 @@ struct _HdRequestList
   HdRequestSort    sort;
   gboolean         descending;
   Moments          moments;
-  GArray          *ids;     /* gint64, display order */
-  GQueue           pages;   /* Page *, most recently used first */
+  GPtrArray       *blocks;   /* gint64[BLOCK_IDS], display order; borrowed from @filled */
+  guint            n_ids;    /* in @blocks */
+  GQueue           pages;    /* Page *, most recently used first */
 
   /* While the snapshot streams in (hd_request_list_new_async) */
   GMutex           lock;
-  GArray          *incoming;       /* ids from the worker, not yet in @ids; under @lock */
+  GPtrArray       *filled;         /* owns the blocks, appended to by the worker; under @lock */
+  guint            n_filled;       /* ids in @filled; under @lock */
   gint             drain_queued;   /* atomic */
   GTask           *first_rows;     /* the caller's task, returned with the first rows */
+  gboolean         pushed;         /* the worker has handed over a chunk; under @lock */
+  gboolean         worker_done;    /* under @lock */
+  GCond            pushed_cond;    /* @pushed or @worker_done became TRUE */
   gboolean         complete;
 };
 
@@ -686,6 +712,9 @@ typedef struct {
   guint                  flush_at;
   guint                  n_emitted;
   const GArray          *skip;        /* the head, already handed over */
+  /* The requests that match the search, when the streams test them (see read_matches()) */
+  const guint8          *matches;
+  gint64                 n_match_bits;
   /* The head */
   Matcher               *matcher;
   guint                  limit;
@@ -753,7 +782,7 @@ emit (Run    *run,
     {
       flush (run);
       /* Growing chunks: the first page at once, then few hand-overs */
-      run->flush_at = MIN (run->flush_at * 8, 262144);
+      run->flush_at = MIN (run->flush_at * 8, BLOCK_IDS);
     }
   return TRUE;
 }
@@ -893,10 +922,13 @@ merge (Run         *run,
       if (best == NULL)
         return RUN_DONE;
 
-      if (run->matcher == NULL ||
-          matcher_matches (run->matcher, best->id,
-                           (const char *) sqlite3_column_text (best->stmt, 2),
-                           sqlite3_column_bytes (best->stmt, 2)))
+      if (run->matches != NULL
+          ? best->id >= 0 && best->id < run->n_match_bits &&
+            (run->matches[best->id >> 3] & (1u << (best->id & 7))) != 0
+          : run->matcher == NULL ||
+            matcher_matches (run->matcher, best->id,
+                             (const char *) sqlite3_column_text (best->stmt, 2),
+                             sqlite3_column_bytes (best->stmt, 2)))
         {
           if (!emit (run, best->id))
             return RUN_FULL;
@@ -1025,6 +1057,65 @@ run_streams (Run     *run,
     default:
       g_assert_not_reached ();
     }
+}
+
+/* When the head gives up, the words are rare where the order starts, though maybe common
+ * further on («оценк» sorted by topic: none under «Расписание», a third of the journal
+ * under the grades). Sorting every match in SQL reads each one's row, a third of a second
+ * for 300 000 matches; the FTS index lists them in a tenth of that. So the matches go into a
+ * bit set by request number, and the ordered streams, which read only their indexes, skip
+ * the others. Few matches (under one request in 32) are cheaper to sort: returns NULL. */
+static guint8 *
+read_matches (Run      *run,
+              gint64   *n_bits,
+              GError  **error)
+{
+  g_autofree guint8 *bits = NULL;
+  sqlite3_stmt *stmt;
+  gint64 max_id = 0;
+  guint count = 0;
+  int rc;
+
+  if ((stmt = prepare (run, "SELECT max(rowid) FROM requests", error)) == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    max_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  /* a bit set of at most 8 MB */
+  if (max_id <= 0 || max_id >= ((gint64) 64 << 20))
+    return NULL;
+
+  if ((stmt = prepare (run, "SELECT rowid FROM requests_fts WHERE requests_fts MATCH :match", error)) == NULL)
+    return NULL;
+  *n_bits = max_id + 1;
+  bits = g_malloc0 ((*n_bits + 7) / 8);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id >= 0 && id < *n_bits)
+        {
+          bits[id >> 3] |= 1u << (id & 7);
+          count++;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_step_error (run, rc, error);
+      return NULL;
+    }
+  if ((gint64) count * 32 < max_id)
+    return NULL;
+
+  /* «№125» also finds request 125 itself */
+  {
+    gint64 number = search_number (run->filter->search);
+
+    if (number > 0 && number < *n_bits)
+      bits[number >> 3] |= 1u << (number & 7);
+  }
+  return g_steal_pointer (&bits);
 }
 
 /* The whole journal by a column whose index costs a random row read for each request: past
@@ -1159,6 +1250,21 @@ run_snapshot (HdDatabase            *db,
           else if (result == RUN_GAVE_UP)
             g_array_set_size (ids, 0);
           run.n_emitted = 0;
+        }
+      if (result == RUN_GAVE_UP)
+        {
+          g_autofree guint8 *matches = read_matches (&run, &run.n_match_bits, error);
+
+          if (matches != NULL)
+            {
+              g_debug ("“%s”: the ordered streams keep the matches of the FTS index", filter->search);
+              run.matches = matches;
+              result = run_streams (&run, error);
+              run.matches = NULL;
+            }
+          else if (g_cancellable_is_cancelled (cancellable) ||
+                   (error != NULL && *error != NULL))
+            result = RUN_FAILED;
         }
       if (matcher == NULL || result == RUN_FULL || result == RUN_GAVE_UP)
         {
@@ -1318,6 +1424,15 @@ fetch_rows (HdRequestList *self,
   return rows;
 }
 
+static const gint64 *
+id_slot (HdRequestList *self,
+         guint          position)
+{
+  const gint64 *block = g_ptr_array_index (self->blocks, position >> BLOCK_SHIFT);
+
+  return &block[position & (BLOCK_IDS - 1)];
+}
+
 static Page *
 get_page (HdRequestList *self,
           guint          index)
@@ -1340,12 +1455,13 @@ get_page (HdRequestList *self,
     }
 
   start = index * PAGE_SIZE;
-  g_assert (start < self->ids->len);
-  n = MIN (PAGE_SIZE, self->ids->len - start);
+  g_assert (start < self->n_ids);
+  n = MIN (PAGE_SIZE, self->n_ids - start);
 
   page = g_new0 (Page, 1);
   page->index = index;
-  page->rows = fetch_rows (self, &g_array_index (self->ids, gint64, start), n);
+  /* a page lies within one block */
+  page->rows = fetch_rows (self, id_slot (self, start), n);
   g_queue_push_head (&self->pages, page);
 
   while (self->pages.length > MAX_PAGES)
@@ -1365,7 +1481,7 @@ hd_request_list_get_item_type (GListModel *model)
 static guint
 hd_request_list_get_n_items (GListModel *model)
 {
-  return HD_REQUEST_LIST (model)->ids->len;
+  return HD_REQUEST_LIST (model)->n_ids;
 }
 
 static gpointer
@@ -1375,7 +1491,7 @@ hd_request_list_get_item (GListModel *model,
   HdRequestList *self = HD_REQUEST_LIST (model);
   Page *page;
 
-  if (position >= self->ids->len)
+  if (position >= self->n_ids)
     return NULL;
 
   page = get_page (self, position / PAGE_SIZE);
@@ -1400,9 +1516,10 @@ hd_request_list_finalize (GObject *object)
   g_assert (self->first_rows == NULL);
 
   g_queue_clear_full (&self->pages, (GDestroyNotify) page_free);
-  g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->incoming, g_array_unref);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->filled, g_ptr_array_unref);
   g_mutex_clear (&self->lock);
+  g_cond_clear (&self->pushed_cond);
   hd_request_filter_clear (&self->filter);
   g_clear_object (&self->terms);
   g_clear_object (&self->db);
@@ -1457,6 +1574,9 @@ hd_request_list_init (HdRequestList *self)
   hd_request_filter_init (&self->filter);
   g_queue_init (&self->pages);
   g_mutex_init (&self->lock);
+  g_cond_init (&self->pushed_cond);
+  self->blocks = g_ptr_array_new ();
+  self->filled = g_ptr_array_new_with_free_func (g_free);
   self->complete = TRUE;
 }
 
@@ -1466,8 +1586,7 @@ hd_request_list_new_internal (HdDatabase            *db,
                               const HdRequestFilter *filter,
                               HdRequestSort          sort,
                               gboolean               descending,
-                              const Moments         *moments,
-                              GArray                *ids)
+                              const Moments         *moments)
 {
   HdRequestList *self = g_object_new (HD_TYPE_REQUEST_LIST, NULL);
 
@@ -1478,11 +1597,45 @@ hd_request_list_new_internal (HdDatabase            *db,
   self->sort = sort;
   self->descending = descending;
   self->moments = *moments;
-  self->ids = ids;
   return self;
 }
 
-/* Streaming: the worker appends ids to @incoming, the main loop moves them into the model */
+/* Appends @ids to the blocks; the caller holds @lock or is the only user */
+static void
+append_ids (HdRequestList *self,
+            const gint64  *ids,
+            guint          n)
+{
+  while (n > 0)
+    {
+      guint at = self->n_filled & (BLOCK_IDS - 1);
+      guint take = MIN (n, BLOCK_IDS - at);
+      gint64 *block;
+
+      if (at == 0)
+        g_ptr_array_add (self->filled, g_new (gint64, BLOCK_IDS));
+      block = g_ptr_array_index (self->filled, self->filled->len - 1);
+      memcpy (&block[at], ids, take * sizeof (gint64));
+      self->n_filled += take;
+      ids += take;
+      n -= take;
+    }
+}
+
+/* Shows the blocks filled so far; returns how many ids were added. Main thread, under @lock
+ * when a worker streams. */
+static guint
+take_filled (HdRequestList *self)
+{
+  guint added = self->n_filled - self->n_ids;
+
+  for (guint i = self->blocks->len; i < self->filled->len; i++)
+    g_ptr_array_add (self->blocks, g_ptr_array_index (self->filled, i));
+  self->n_ids = self->n_filled;
+  return added;
+}
+
+/* Streaming: the worker fills blocks, the main loop shows them in the model */
 
 static void
 return_first_rows (HdRequestList *self,
@@ -1504,21 +1657,20 @@ return_first_rows (HdRequestList *self,
 static void
 drain (HdRequestList *self)
 {
-  g_autoptr(GArray) incoming = NULL;
-  guint old_len;
+  guint old_len = self->n_ids;
+  guint added;
 
+  /* The worker writes only past n_filled, in blocks the model reads only below it */
   g_mutex_lock (&self->lock);
-  incoming = g_steal_pointer (&self->incoming);
+  added = take_filled (self);
   g_atomic_int_set (&self->drain_queued, 0);
   g_mutex_unlock (&self->lock);
 
-  if (incoming == NULL || incoming->len == 0)
+  if (added == 0)
     return;
 
-  old_len = self->ids->len;
-  g_array_append_vals (self->ids, incoming->data, incoming->len);
   /* Only the new end changes: cheap for the view whatever the size (not §2.2's case) */
-  g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, incoming->len);
+  g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, added);
   return_first_rows (self, NULL);
 }
 
@@ -1529,22 +1681,50 @@ drain_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* For tests (hd_request_list_set_stream_pause(), hd_request_list_set_first_rows_wait()) */
+static gint64 stream_pause_usec = 0;
+static gint64 first_rows_wait_usec = FIRST_ROWS_WAIT_USEC;
+
+/* Only the calling thread, which is the snapshot's own (on Linux a thread has its own nice
+ * value); it ends with the snapshot, as a pool thread could not be given its priority back. */
+static void
+lower_thread_priority (void)
+{
+#ifdef __linux__
+  errno = 0;
+  if (setpriority (PRIO_PROCESS, gettid (), MIN (getpriority (PRIO_PROCESS, gettid ()) + STREAM_NICE, 19)) != 0)
+    g_debug ("The journal's snapshot keeps its priority: %s", g_strerror (errno));
+#endif
+}
+
 /* In the worker */
 static void
 push_chunk (GArray   *ids,
             gpointer  user_data)
 {
   HdRequestList *self = user_data;
+  gboolean first;
+
+  /* Only this thread sets @pushed */
+  first = !self->pushed;
+  if (first)
+    lower_thread_priority ();
 
   g_mutex_lock (&self->lock);
-  if (self->incoming == NULL)
-    self->incoming = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
-  g_array_append_vals (self->incoming, ids->data, ids->len);
+  append_ids (self, (const gint64 *) (gpointer) ids->data, ids->len);
+  self->pushed = TRUE;
+  if (first)
+    g_cond_signal (&self->pushed_cond);
   g_mutex_unlock (&self->lock);
 
-  /* Below the priority of redrawing: the first rows are drawn before more come in */
+  /* The first rows above the priority of redrawing: while the search entry's cursor blinks
+   * the main loop draws frame after frame, and an idle would wait for the end of the
+   * snapshot. The rest below it, so that the first rows are drawn before more come in. */
   if (g_atomic_int_compare_and_exchange (&self->drain_queued, 0, 1))
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, drain_cb, g_object_ref (self), g_object_unref);
+    g_idle_add_full (first ? G_PRIORITY_DEFAULT : G_PRIORITY_DEFAULT_IDLE, drain_cb,
+                     g_object_ref (self), g_object_unref);
+  if (first && stream_pause_usec > 0)
+    g_usleep (stream_pause_usec);
 }
 
 typedef struct {
@@ -1563,13 +1743,23 @@ snapshot_data_free (SnapshotData *data)
   g_free (data);
 }
 
+/* @self lives on: the thread's task holds it */
 static void
-snapshot_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+snapshot_thread_done (HdRequestList *self)
 {
-  SnapshotData *data = task_data;
+  g_mutex_lock (&self->lock);
+  self->worker_done = TRUE;
+  g_cond_signal (&self->pushed_cond);
+  g_mutex_unlock (&self->lock);
+}
+
+static gpointer
+snapshot_thread (gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SnapshotData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  gpointer source_object = g_task_get_source_object (task);
   g_autoptr(HdDatabase) connection = NULL;
   g_autoptr(GArray) ids = NULL;
   GError *error = NULL;
@@ -1580,7 +1770,8 @@ snapshot_thread (GTask        *task,
   if (connection == NULL)
     {
       g_task_return_error (task, error);
-      return;
+      snapshot_thread_done (source_object);
+      return NULL;
     }
 
   ids = run_snapshot (connection, data->filter, data->sort, data->descending, &data->moments,
@@ -1589,6 +1780,9 @@ snapshot_thread (GTask        *task,
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+  /* After the return: its callback is then due when hd_request_list_new_async() stops waiting */
+  snapshot_thread_done (source_object);
+  return NULL;
 }
 
 static void
@@ -1647,6 +1841,7 @@ hd_request_list_new_sync (HdDatabase            *db,
                           GError               **error)
 {
   HdRequestFilter all;
+  HdRequestList *self;
   Moments moments;
   GArray *ids;
 
@@ -1665,7 +1860,11 @@ hd_request_list_new_sync (HdDatabase            *db,
   ids = run_snapshot (db, filter, sort, descending, &moments, NULL, NULL, cancellable, error);
   if (ids == NULL)
     return NULL;
-  return hd_request_list_new_internal (db, terms, filter, sort, descending, &moments, ids);
+  self = hd_request_list_new_internal (db, terms, filter, sort, descending, &moments);
+  append_ids (self, (const gint64 *) (gpointer) ids->data, ids->len);
+  take_filled (self);
+  g_array_unref (ids);
+  return self;
 }
 
 /**
@@ -1676,6 +1875,10 @@ hd_request_list_new_sync (HdDatabase            *db,
  * the first rows are there (or the query found none); the model then grows at its end until
  * #HdRequestList:complete. Cancel @cancellable when the user types on: the running query is
  * interrupted, and a model cancelled after its first rows stays incomplete.
+ *
+ * The call itself waits up to 10 ms for the first rows, which usually take a few: then
+ * @callback is due before the main loop's next redraw, and the frame that shows the user's
+ * click or keystroke shows the rows too.
  */
 void
 hd_request_list_new_async (HdDatabase            *db,
@@ -1693,6 +1896,8 @@ hd_request_list_new_async (HdDatabase            *db,
   HdRequestList *self;
   SnapshotData *data;
   Moments moments;
+  gint64 deadline;
+  gboolean pushed;
 
   g_return_if_fail (HD_IS_DATABASE (db));
   g_return_if_fail (terms == NULL || HD_IS_TERMS (terms));
@@ -1705,8 +1910,7 @@ hd_request_list_new_async (HdDatabase            *db,
     }
   compute_moments (terms, now != 0 ? now : g_get_real_time () / G_USEC_PER_SEC, &moments);
 
-  self = hd_request_list_new_internal (db, terms, filter, sort, descending, &moments,
-                                       g_array_new (FALSE, FALSE, sizeof (gint64)));
+  self = hd_request_list_new_internal (db, terms, filter, sort, descending, &moments);
   self->complete = FALSE;
   self->first_rows = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (self->first_rows, hd_request_list_new_async);
@@ -1721,7 +1925,23 @@ hd_request_list_new_async (HdDatabase            *db,
   /* The worker task holds the model until the snapshot is complete */
   worker = g_task_new (self, cancellable, snapshot_done_cb, NULL);
   g_task_set_task_data (worker, data, (GDestroyNotify) snapshot_data_free);
-  g_task_run_in_thread (worker, snapshot_thread);
+  /* Its own thread, not the pool's: it lowers its priority after the first rows */
+  g_thread_unref (g_thread_new ("hd-snapshot", snapshot_thread, g_steal_pointer (&worker)));
+
+  /* The first rows usually take a few milliseconds. The click or keystroke that asked for
+   * them has a frame coming to show itself (the header's arrow, the entry's text), which
+   * takes 20-40 ms with a software renderer; the rows drained after it waited for the frame
+   * after that. Waiting briefly here lets them into that first frame: the callback is then
+   * due at the default priority, before the redraw. */
+  deadline = g_get_monotonic_time () + first_rows_wait_usec;
+  g_mutex_lock (&self->lock);
+  while (!self->pushed && !self->worker_done)
+    if (!g_cond_wait_until (&self->pushed_cond, &self->lock, deadline))
+      break;
+  pushed = self->pushed;
+  g_mutex_unlock (&self->lock);
+  if (pushed)
+    drain (self);
   g_object_unref (self);
 }
 
@@ -1762,7 +1982,7 @@ guint
 hd_request_list_get_count (HdRequestList *self)
 {
   g_return_val_if_fail (HD_IS_REQUEST_LIST (self), 0);
-  return self->ids->len;
+  return self->n_ids;
 }
 
 /**
@@ -1776,9 +1996,9 @@ hd_request_list_get_id (HdRequestList *self,
 {
   g_return_val_if_fail (HD_IS_REQUEST_LIST (self), 0);
 
-  if (position >= self->ids->len)
+  if (position >= self->n_ids)
     return 0;
-  return g_array_index (self->ids, gint64, position);
+  return *id_slot (self, position);
 }
 
 /**
@@ -1790,14 +2010,17 @@ guint
 hd_request_list_find (HdRequestList *self,
                       gint64         id)
 {
-  const gint64 *ids;
-
   g_return_val_if_fail (HD_IS_REQUEST_LIST (self), G_MAXUINT);
 
-  ids = (const gint64 *) (gpointer) self->ids->data;
-  for (guint i = 0; i < self->ids->len; i++)
-    if (ids[i] == id)
-      return i;
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      const gint64 *ids = g_ptr_array_index (self->blocks, b);
+      guint n = MIN (BLOCK_IDS, self->n_ids - b * BLOCK_IDS);
+
+      for (guint i = 0; i < n; i++)
+        if (ids[i] == id)
+          return b * BLOCK_IDS + i;
+    }
   return G_MAXUINT;
 }
 
@@ -1906,4 +2129,30 @@ hd_request_list_set_head_budget (guint  max_rows,
 {
   head_max_rows = max_rows;
   head_max_usec = max_usec;
+}
+
+/**
+ * hd_request_list_set_stream_pause:
+ * @usec: how long the snapshot's thread waits after handing over its first rows
+ *
+ * For tests: keeps a streaming model incomplete for a while after its first rows. Not
+ * thread-safe; call it before building models.
+ */
+void
+hd_request_list_set_stream_pause (gint64 usec)
+{
+  stream_pause_usec = usec;
+}
+
+/**
+ * hd_request_list_set_first_rows_wait:
+ * @usec: how long hd_request_list_new_async() waits for the first rows
+ *
+ * For tests: a longer wait than the default makes the wait's effect certain on a slow
+ * machine. Not thread-safe; call it before building models.
+ */
+void
+hd_request_list_set_first_rows_wait (gint64 usec)
+{
+  first_rows_wait_usec = usec;
 }

@@ -141,6 +141,8 @@ gint64           hd_request_list_get_now      (HdRequestList         *self);
 guint            hd_request_list_get_n_cached_pages (HdRequestList   *self);
 void             hd_request_list_set_head_budget (guint               max_rows,
                                                   gint64              max_usec);
+void             hd_request_list_set_stream_pause (gint64             usec);
+void             hd_request_list_set_first_rows_wait (gint64          usec);
 
 /* The cutoff of the overdue queue: requests received before it have spent more than the
  * resolution term of working time in the journal by @now. */

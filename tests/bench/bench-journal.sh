@@ -33,6 +33,8 @@ trap 'rm -rf "$out"' EXIT INT TERM
 
 echo "School Helpdesk journal benchmark"
 echo "machine: $(nproc) CPU, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# The view's figures depend on the renderer: under Xvfb GTK's GL renderer runs on llvmpipe
+echo "renderer: ${GSK_RENDERER:-GTK's default (GL, llvmpipe under Xvfb)}"
 
 "$bench" --database "$db" > "$out/model.txt" 2>/dev/null
 xvfb-run -a "$bench" --database "$db" --gtk-only > "$out/view.txt" 2>/dev/null

@@ -12,6 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#endif
 
 #include "hd-database-private.h"
 #include "hd-request-list.h"
@@ -611,13 +614,14 @@ static void
 test_paging (void)
 {
   g_autoptr(HdDatabase) db = open_db ();
-  const guint n = 20000;   /* past the 64 cached pages of 256 rows */
+  /* past the 16 cached pages of 256 rows, and past a block of 32 768 ids */
+  const guint n = 40000;
   GArray *gen = large_fixture (db, n);
   g_autoptr(GArray) expected = g_array_copy (gen);
   g_autoptr(GError) error = NULL;
   g_autoptr(HdRequestList) list = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
-  const guint edges[] = { 0, 255, 256, 257, 511, 512, 19967, 19968, 19999 };
+  const guint edges[] = { 0, 255, 256, 257, 511, 512, 32767, 32768, 32769, 39935, 39936, 39999 };
 
   sort_column = HD_REQUEST_SORT_RECEIVED;
   g_array_sort (expected, compare_gen);
@@ -650,8 +654,8 @@ test_paging (void)
       g_assert_cmpint (hd_request_row_get_topic (row), ==, g->topic);
       g_assert_cmpint (hd_request_list_find (list, g->id), ==, pos);
     }
-  /* 79 pages touched, at most 64 kept */
-  g_assert_cmpuint (hd_request_list_get_n_cached_pages (list), ==, 64);
+  /* 157 pages touched, at most 16 kept */
+  g_assert_cmpuint (hd_request_list_get_n_cached_pages (list), ==, 16);
 
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), n));
   g_assert_cmpint (hd_request_list_get_id (list, n), ==, 0);
@@ -776,12 +780,13 @@ complete_cb (HdRequestList *list,
   (*notified)++;
 }
 
-/* A large snapshot arrives in chunks: the first rows at once, then appended at the end */
+/* A large snapshot arrives in chunks: the first rows at once, then appended at the end (past
+ * a block of 32 768 ids) */
 static void
 test_streaming (void)
 {
   g_autoptr(HdDatabase) db = open_db ();
-  GArray *gen = large_fixture (db, 20000);
+  GArray *gen = large_fixture (db, 40000);
   g_autoptr(GArray) expected = g_array_copy (gen);
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -805,8 +810,8 @@ test_streaming (void)
   g_signal_connect (list, "notify::complete", G_CALLBACK (complete_cb), &notified);
   while (!hd_request_list_is_complete (list))
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (notified, ==, first < 20000 ? 1 : 0);
-  g_assert_cmpuint (hd_request_list_get_count (list), ==, 20000);
+  g_assert_cmpuint (notified, ==, first < 40000 ? 1 : 0);
+  g_assert_cmpuint (hd_request_list_get_count (list), ==, 40000);
 
   /* every change appended at the end, and they add up */
   {
@@ -823,15 +828,141 @@ test_streaming (void)
         at += added;
         total += added;
       }
-    g_assert_cmpuint (first + total, ==, 20000);
+    g_assert_cmpuint (first + total, ==, 40000);
   }
 
   sort_column = HD_REQUEST_SORT_RECEIVED;
   g_array_sort (expected, compare_gen);
-  for (guint i = 0; i < 20000; i += 97)
-    g_assert_cmpint (hd_request_list_get_id (list, i), ==, g_array_index (expected, Gen, 19999 - i).id);
+  for (guint i = 0; i < 40000; i += 97)
+    g_assert_cmpint (hd_request_list_get_id (list, i), ==, g_array_index (expected, Gen, 39999 - i).id);
 
   gen_free (gen);
+}
+
+/* Always ready at the priority of GTK's redraw, as the frame clock is while a cursor blinks
+ * and each frame takes longer than the refresh interval */
+static gboolean
+busy_redraw_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* The nice value of the thread named @name, or G_MAXINT when there is none */
+static int
+thread_nice (const char *name)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+
+  while (dir != NULL && (tid = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *comm_path = g_build_filename ("/proc/self/task", tid, "comm", NULL);
+      g_autofree char *stat_path = g_build_filename ("/proc/self/task", tid, "stat", NULL);
+      g_autofree char *comm = NULL;
+      g_autofree char *stat = NULL;
+      g_auto(GStrv) fields = NULL;
+      const char *after;
+
+      if (!g_file_get_contents (comm_path, &comm, NULL, NULL) ||
+          !g_str_equal (g_strchomp (comm), name) ||
+          !g_file_get_contents (stat_path, &stat, NULL, NULL) ||
+          (after = strrchr (stat, ')')) == NULL)
+        continue;
+      /* after "pid (comm)": state is field 3, nice field 19 */
+      fields = g_strsplit (after + 2, " ", -1);
+      if (g_strv_length (fields) > 16)
+        return atoi (fields[16]);
+    }
+  return G_MAXINT;
+}
+
+/* The first rows come while the main loop redraws without a pause, and the snapshot's thread
+ * streams the rest at a lower priority than the main thread's, which draws them */
+static void
+test_stream_priority (void)
+{
+  g_autoptr(HdDatabase) db = open_db ();
+  GArray *gen = large_fixture (db, 3000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HdRequestList) list = NULL;
+  guint busy;
+
+  hd_request_list_set_stream_pause (2 * G_USEC_PER_SEC);
+  busy = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, busy_redraw_cb, NULL, NULL);
+  hd_request_list_new_async (db, NULL, NULL, HD_REQUEST_SORT_RECEIVED, TRUE, NOW, NULL,
+                             async_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  list = hd_request_list_new_finish (result, &error);
+  g_assert_no_error (error);
+  /* not from the end of the snapshot: the thread is still pausing after the first rows */
+  g_assert_false (hd_request_list_is_complete (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >=, 256);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), <, 3000);
+#ifdef __linux__
+  {
+    int nice = thread_nice ("hd-snapshot");
+
+    g_assert_cmpint (nice, !=, G_MAXINT);
+    g_assert_cmpint (nice, >, getpriority (PRIO_PROCESS, 0));
+  }
+#endif
+  g_source_remove (busy);
+  hd_request_list_set_stream_pause (0);
+  while (!hd_request_list_is_complete (list))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (hd_request_list_get_count (list), ==, 3000);
+  gen_free (gen);
+}
+
+static gboolean
+log_redraw_cb (gpointer user_data)
+{
+  g_string_append ((GString *) user_data, "redraw;");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+log_rows_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(HdRequestList) list = hd_request_list_new_finish (result, NULL);
+
+  g_assert_nonnull (list);
+  g_string_append ((GString *) user_data, "rows;");
+}
+
+/* The click that sorts has a frame coming (its header changes): the first rows are there
+ * before it, not a frame later */
+static void
+test_first_rows_before_redraw (void)
+{
+  g_autoptr(HdDatabase) db = small_fixture ();
+  g_autoptr(GString) log = g_string_new (NULL);
+
+  /* long enough for a sanitized build on a busy machine; the default is 10 ms */
+  hd_request_list_set_first_rows_wait (5 * G_USEC_PER_SEC);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, log_redraw_cb, log, NULL);
+  hd_request_list_new_async (db, NULL, NULL, HD_REQUEST_SORT_SUMMARY, FALSE, NOW, NULL, log_rows_cb, log);
+  while (strlen (log->str) < strlen ("rows;redraw;"))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (log->str, ==, "rows;redraw;");
+
+  /* none found: the wait ends with the snapshot */
+  {
+    g_autoptr(HdRequestFilter) filter = hd_request_filter_new ();
+
+    filter->search = g_strdup ("нетакогослова");
+    g_string_truncate (log, 0);
+    g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, log_redraw_cb, log, NULL);
+    hd_request_list_new_async (db, NULL, filter, HD_REQUEST_SORT_SUMMARY, FALSE, NOW, NULL, log_rows_cb, log);
+    while (strlen (log->str) < strlen ("rows;redraw;"))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpstr (log->str, ==, "rows;redraw;");
+  }
+  hd_request_list_set_first_rows_wait (10 * 1000);
 }
 
 static HdRequestList *
@@ -1020,6 +1151,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/request-list/refresh-row", test_refresh_row);
   g_test_add_func ("/request-list/async", test_async);
   g_test_add_func ("/request-list/streaming", test_streaming);
+  g_test_add_func ("/request-list/stream-priority", test_stream_priority);
+  g_test_add_func ("/request-list/first-rows-before-redraw", test_first_rows_before_redraw);
   g_test_add_func ("/request-list/first-page", test_first_page);
   g_test_add_func ("/request-list/filter-struct", test_filter_struct);
 

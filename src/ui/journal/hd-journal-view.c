@@ -69,6 +69,10 @@ struct _HdJournalView
   AdwToast            *archive_toast;   /* weak */
   GtkColumnViewColumn *columns[HD_N_REQUEST_SORTS];
   gint64               select_after_load;
+  char                *requested_search;   /* the search text of the last reload */
+  guint                search_idle;
+  int                  arrow_column;   /* the column whose header shows the sort arrow */
+  guint                syncing_sort : 1;
   guint                loading : 1;
   guint                resetting : 1;
   guint                custom_period : 1;   /* received_from/to below, from a report's chart */
@@ -485,6 +489,12 @@ probe_compare_cb (gconstpointer a,
   return GTK_ORDERING_SMALLER;
 }
 
+static GtkSorter *
+probe_sorter_new (HdRequestSort column)
+{
+  return GTK_SORTER (gtk_custom_sorter_new (probe_compare_cb, GINT_TO_POINTER (column), NULL));
+}
+
 /* The column view's sort state, read through the probes: the first column consulted is the
  * primary one, and a reversed answer means descending. */
 static void
@@ -754,7 +764,7 @@ setup_columns (HdJournalView *self)
 
       column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "column", column_info[c].title),
                                            g_steal_pointer (&factory));
-      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare_cb, GINT_TO_POINTER (c), NULL));
+      sorter = probe_sorter_new (c);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, c == HD_REQUEST_SORT_SUMMARY);
@@ -1004,6 +1014,8 @@ reload (HdJournalView *self)
 
   read_filter (self, &filter);
   read_sort (self, &sort, &descending);
+  g_free (self->requested_search);
+  self->requested_search = g_strdup (filter.search);
   set_loading (self, TRUE);
   hd_request_list_new_async (db, self->terms, &filter, sort, descending, 0, self->cancellable,
                              list_ready_cb, g_object_ref (self));
@@ -1012,10 +1024,28 @@ reload (HdJournalView *self)
 
 /* Callbacks */
 
+static gboolean
+search_idle_cb (gpointer user_data)
+{
+  HdJournalView *self = user_data;
+
+  self->search_idle = 0;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                 self->requested_search != NULL ? self->requested_search : "") != 0)
+    reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK 4.8's search entry reports a text replaced by another (a paste over a selection,
+ * gtk_editable_set_text()) twice: at once for the empty text between its delete and its
+ * insert, then after its delay for the new text. Reloading on the first would snapshot the
+ * whole journal only to throw it away. So the reload waits until the entry is done with the
+ * change, and a search already asked for is not asked for again. */
 static void
 search_changed_cb (HdJournalView *self)
 {
-  reload (self);
+  if (self->search_idle == 0)
+    self->search_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, search_idle_cb, self, NULL);
 }
 
 static void
@@ -1057,6 +1087,25 @@ period_changed_cb (HdJournalView *self)
 static void
 sorter_changed_cb (HdJournalView *self)
 {
+  HdRequestSort sort;
+  gboolean descending;
+
+  if (self->syncing_sort)
+    return;
+
+  /* GTK 4.8 redraws a column's header only when that column is sorted by or leaves the
+   * sorter: the column sorted by before kept its arrow beside the new one. A new sorter
+   * takes it out of the sorter (where it only broke ties, which SQL does by itself). */
+  read_sort (self, &sort, &descending);
+  if (self->arrow_column >= 0 && self->arrow_column != (int) sort)
+    {
+      g_autoptr(GtkSorter) sorter = probe_sorter_new (self->arrow_column);
+
+      self->syncing_sort = TRUE;
+      gtk_column_view_column_set_sorter (self->columns[self->arrow_column], sorter);
+      self->syncing_sort = FALSE;
+    }
+  self->arrow_column = sort;
   reload (self);
 }
 
@@ -1242,6 +1291,8 @@ hd_journal_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   g_clear_weak_pointer (&self->archive_toast);
   g_clear_pointer (&self->custom_description, g_free);
+  g_clear_pointer (&self->requested_search, g_free);
+  g_clear_handle_id (&self->search_idle, g_source_remove);
   stop_growing (self);
   /* Unparenting the bin's child before the template lets go of it: libadwaita 1.2 fails to
    * dispose a toast overlay that shows a toast from gtk_widget_dispose_template() */
@@ -1371,6 +1422,7 @@ hd_journal_view_init (HdJournalView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   setup_columns (self);
+  self->arrow_column = HD_REQUEST_SORT_RECEIVED;
   setup_filters (self);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
