@@ -32,12 +32,19 @@ struct _HdWindow
   GtkSpinner           *loading_spinner;
   AdwViewStack         *view_stack;
   HdJournalView        *journal_view;
+  AdwBin               *calendar_bin;
+  AdwBin               *onboarding_bin;
+  AdwBin               *reports_bin;
+
+  /* Borrowed: made by ensure_views(), children of the bins */
   HdCalendarView       *calendar_view;
   HdOnboardingView     *onboarding_view;
   HdReportsView        *reports_view;
 
   /* Owned */
   HdContext            *context;
+  gulong                first_frame_handler;
+  guint                 views_idle;
 };
 
 G_DEFINE_FINAL_TYPE (HdWindow, hd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -118,20 +125,78 @@ save_window_state (HdWindow *self)
   g_settings_apply (settings);
 }
 
+/* The context the views are given: only with an open database, so they never see it NULL */
+static HdContext *
+ready_context (HdWindow *self)
+{
+  return hd_context_get_database (self->context) != NULL ? self->context : NULL;
+}
+
+/* The views the first frame does not show: the journal is the first page, drawn at once; the
+ * calendar, the tracker and the reports (a fifth of the start-up before the first frame,
+ * tests/bench/bench-startup.sh) are made after it, or as soon as one is asked for. */
+static void
+ensure_views (HdWindow *self)
+{
+  HdContext *ready;
+
+  g_clear_handle_id (&self->views_idle, g_source_remove);
+  if (self->calendar_view != NULL)
+    return;
+
+  self->calendar_view = g_object_new (HD_TYPE_CALENDAR_VIEW, NULL);
+  self->onboarding_view = g_object_new (HD_TYPE_ONBOARDING_VIEW, NULL);
+  self->reports_view = g_object_new (HD_TYPE_REPORTS_VIEW, NULL);
+  adw_bin_set_child (self->calendar_bin, GTK_WIDGET (self->calendar_view));
+  adw_bin_set_child (self->onboarding_bin, GTK_WIDGET (self->onboarding_view));
+  adw_bin_set_child (self->reports_bin, GTK_WIDGET (self->reports_view));
+
+  ready = ready_context (self);
+  if (ready != NULL)
+    {
+      hd_calendar_view_set_context (self->calendar_view, ready);
+      hd_onboarding_view_set_context (self->onboarding_view, ready);
+      hd_reports_view_set_context (self->reports_view, ready);
+    }
+}
+
+static gboolean
+views_idle_cb (gpointer user_data)
+{
+  HdWindow *self = user_data;
+
+  self->views_idle = 0;
+  ensure_views (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                HdWindow      *self)
+{
+  g_clear_signal_handler (&self->first_frame_handler, clock);
+  if (self->calendar_view == NULL && self->views_idle == 0)
+    self->views_idle = g_idle_add (views_idle_cb, self);
+}
+
 static void
 context_notify_database_cb (HdWindow   *self,
                             GParamSpec *pspec,
                             HdContext  *context)
 {
-  HdContext *ready = hd_context_get_database (context) != NULL ? context : NULL;
+  HdContext *ready = ready_context (self);
 
   g_assert (HD_IS_WINDOW (self));
 
-  /* Views are handed the context only with an open database, so they never see it NULL */
   hd_journal_view_set_context (self->journal_view, ready);
-  hd_calendar_view_set_context (self->calendar_view, ready);
-  hd_onboarding_view_set_context (self->onboarding_view, ready);
-  hd_reports_view_set_context (self->reports_view, ready);
+  if (ready != NULL)
+    ensure_views (self);
+  if (self->calendar_view != NULL)
+    {
+      hd_calendar_view_set_context (self->calendar_view, ready);
+      hd_onboarding_view_set_context (self->onboarding_view, ready);
+      hd_reports_view_set_context (self->reports_view, ready);
+    }
 
   if (ready != NULL)
     show_page (self, "views");
@@ -142,6 +207,8 @@ context_notify_database_cb (HdWindow   *self,
 static void
 view_stack_notify_visible_child_cb (HdWindow *self)
 {
+  if (adw_view_stack_get_visible_child (self->view_stack) != GTK_WIDGET (self->journal_view))
+    ensure_views (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_VIEW]);
 }
 
@@ -178,11 +245,37 @@ hd_window_constructed (GObject *object)
 }
 
 static void
+hd_window_map (GtkWidget *widget)
+{
+  HdWindow *self = HD_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (hd_window_parent_class)->map (widget);
+
+  if (self->calendar_view == NULL && self->first_frame_handler == 0)
+    self->first_frame_handler = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                                  G_CALLBACK (first_frame_cb), self);
+}
+
+static void
+hd_window_unmap (GtkWidget *widget)
+{
+  HdWindow *self = HD_WINDOW (widget);
+
+  g_clear_signal_handler (&self->first_frame_handler, gtk_widget_get_frame_clock (widget));
+
+  GTK_WIDGET_CLASS (hd_window_parent_class)->unmap (widget);
+}
+
+static void
 hd_window_dispose (GObject *object)
 {
   HdWindow *self = HD_WINDOW (object);
 
+  g_clear_handle_id (&self->views_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HD_TYPE_WINDOW);
+  self->calendar_view = NULL;
+  self->onboarding_view = NULL;
+  self->reports_view = NULL;
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (hd_window_parent_class)->dispose (object);
@@ -258,6 +351,8 @@ hd_window_class_init (HdWindowClass *klass)
   object_class->get_property = hd_window_get_property;
   object_class->set_property = hd_window_set_property;
 
+  widget_class->map = hd_window_map;
+  widget_class->unmap = hd_window_unmap;
   window_class->close_request = hd_window_close_request;
 
   properties[PROP_CONTEXT] =
@@ -287,9 +382,9 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, journal_view);
-  gtk_widget_class_bind_template_child (widget_class, HdWindow, calendar_view);
-  gtk_widget_class_bind_template_child (widget_class, HdWindow, onboarding_view);
-  gtk_widget_class_bind_template_child (widget_class, HdWindow, reports_view);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, calendar_bin);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, onboarding_bin);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, reports_bin);
   gtk_widget_class_bind_template_callback (widget_class, view_stack_notify_visible_child_cb);
 
   /* Ctrl+1 … Ctrl+4 are set on the application, with the other shortcuts */

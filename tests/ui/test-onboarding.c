@@ -121,8 +121,10 @@ static AdwViewStackPage *
 stack_page (HdOnboardingView *view)
 {
   GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK);
+  GtkWidget *page = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "onboarding");
 
-  return adw_view_stack_get_page (ADW_VIEW_STACK (stack), GTK_WIDGET (view));
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (view), page) || page == GTK_WIDGET (view));
+  return adw_view_stack_get_page (ADW_VIEW_STACK (stack), page);
 }
 
 static void

@@ -335,11 +335,14 @@ walk_views (HdApplication *app)
           g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (stack, child)),
                            ==, views[i].title);
 
-          /* Each view has the shared context, and through it the database */
+          /* Each view has the shared context, and through it the database (all but the
+           * journal sit in an AdwBin of the window's, made after the first frame) */
           {
             g_autoptr(HdContext) context = NULL;
+            GtkWidget *view = G_OBJECT_TYPE (child) == ADW_TYPE_BIN ? adw_bin_get_child (ADW_BIN (child)) : child;
 
-            g_object_get (child, "context", &context, NULL);
+            g_assert_nonnull (view);
+            g_object_get (view, "context", &context, NULL);
             g_assert_true (context == hd_application_get_context (app));
             g_assert_nonnull (hd_context_get_database (context));
           }

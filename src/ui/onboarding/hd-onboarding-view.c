@@ -322,14 +322,19 @@ update_summary (HdOnboardingView *self)
     }
 }
 
+/* The page of the view stack the tracker is on: the stack's child that holds it (the window
+ * puts the tracker in an AdwBin of its own) */
 static AdwViewStackPage *
 find_stack_page (HdOnboardingView *self)
 {
   GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
+  GtkWidget *child = GTK_WIDGET (self);
 
   if (stack == NULL)
     return NULL;
-  return adw_view_stack_get_page (ADW_VIEW_STACK (stack), GTK_WIDGET (self));
+  while (gtk_widget_get_parent (child) != stack)
+    child = gtk_widget_get_parent (child);
+  return adw_view_stack_get_page (ADW_VIEW_STACK (stack), child);
 }
 
 static void
