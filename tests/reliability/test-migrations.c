@@ -39,21 +39,6 @@ static const struct {
 };
 
 static gboolean
-table_exists (sqlite3    *db,
-              const char *table)
-{
-  sqlite3_stmt *stmt;
-  gboolean exists;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  exists = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
-  return exists;
-}
-
-static gboolean
 object_exists (sqlite3    *db,
                const char *type,
                const char *name)
@@ -120,7 +105,7 @@ build_at_version (const char *path,
   for (guint i = 0; i < n_migrations && migrations[i].version <= version; i++)
     g_assert_cmpint (sqlite3_exec (db, migrations[i].sql, NULL, NULL, NULL), ==, SQLITE_OK);
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
-    if (table_exists (db, fixtures[i].table))
+    if (object_exists (db, "table", fixtures[i].table))
       {
         g_assert_cmpint (sqlite3_exec (db, fixtures[i].sql, NULL, NULL, NULL), ==, SQLITE_OK);
         g_ptr_array_add (filled, (gpointer) fixtures[i].table);
