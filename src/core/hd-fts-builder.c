@@ -40,7 +40,7 @@ struct _HdFtsBuilder {
   GThread     *thread;
   GAsyncQueue *full;         /* FtsBatch * for the thread, &batches_end last */
   GAsyncQueue *empty;        /* FtsBatch * to be filled again */
-  FtsBatch *filling;      /* the generator's */
+  FtsBatch    *filling;      /* the generator's */
   GPtrArray   *batches;      /* all of them, owned */
   int          rc;           /* the thread's result */
   char        *message;      /* and SQLite's words for it */
