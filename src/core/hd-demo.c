@@ -1552,6 +1552,7 @@ defer_schema (Demo       *d,
 {
   g_autoptr(HdStmt) stmt = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  gboolean fts_trigger = FALSE;
   int rc;
 
   *fts_sql = NULL;
@@ -1574,7 +1575,7 @@ defer_schema (Demo       *d,
 
           if (!g_str_has_suffix (flat, fts_insert_trigger))
             continue;
-          *fts_sql = g_strdup ("");   /* read below */
+          fts_trigger = TRUE;
         }
       g_ptr_array_add (saved, g_strdup (sql));
       g_ptr_array_add (names, g_strdup_printf ("DROP %s main.\"%s\"",
@@ -1584,14 +1585,13 @@ defer_schema (Demo       *d,
   if (rc != SQLITE_DONE)
     return FALSE;
 
-  if (*fts_sql != NULL)
+  if (fts_trigger)
     {
       g_autoptr(HdStmt) table = hd_database_prepare (d->db,
                                                      "SELECT sql FROM main.sqlite_schema"
                                                      " WHERE type = 'table' AND name = 'requests_fts'",
                                                      error);
 
-      g_clear_pointer (fts_sql, g_free);
       if (table == NULL)
         return FALSE;
       rc = hd_database_step (d->db, table, error);
