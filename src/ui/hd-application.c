@@ -16,6 +16,7 @@
 #include "hd-application.h"
 #include "hd-error.h"
 #include "hd-preferences-window.h"
+#include "hd-renderer.h"
 #include "hd-window.h"
 
 struct _HdApplication
@@ -323,6 +324,9 @@ hd_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (hd_application_parent_class)->startup (app);
+
+  /* Before the first window is realized: it keeps the renderer it is made with */
+  hd_renderer_choose (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

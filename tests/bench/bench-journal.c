@@ -28,6 +28,7 @@
 #include "hd-context.h"
 #include "hd-database-private.h"
 #include "hd-demo.h"
+#include "hd-renderer.h"
 #include "hd-request-list.h"
 #include "hd-text.h"
 #include "journal/hd-journal-view.h"
@@ -305,6 +306,7 @@ bench_gtk (HdDatabase *db)
   gtk_window_present (window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   column_view = find_column_view (GTK_WIDGET (view));
+  g_print ("renderer: %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
 
   hd_context_set_database (context, db);
   start = g_get_monotonic_time ();
@@ -426,6 +428,7 @@ main (int   argc,
     {
       gtk_init ();
       adw_init ();
+      hd_renderer_choose (gdk_display_get_default ());  /* as the application's startup */
       (void) hd_get_resource ();
       bench_gtk (db);
       return 0;
@@ -476,6 +479,7 @@ main (int   argc,
     {
       gtk_init ();
       adw_init ();
+      hd_renderer_choose (gdk_display_get_default ());  /* as the application's startup */
       (void) hd_get_resource ();
       bench_gtk (db);
     }

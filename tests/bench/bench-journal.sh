@@ -33,14 +33,16 @@ trap 'rm -rf "$out"' EXIT INT TERM
 
 echo "School Helpdesk journal benchmark"
 echo "machine: $(nproc) CPU, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-# The view's figures depend on the renderer: under Xvfb GTK's GL renderer runs on llvmpipe
-echo "renderer: ${GSK_RENDERER:-GTK's default (GL, llvmpipe under Xvfb)}"
+# The view's figures depend on the renderer (src/ui/hd-renderer.c): on llvmpipe, as under Xvfb,
+# the app draws with cairo unless GSK_RENDERER says otherwise
+echo "GSK_RENDERER: ${GSK_RENDERER:-(not set: the app's choice)}"
 
 "$bench" --database "$db" > "$out/model.txt" 2>/dev/null
 xvfb-run -a "$bench" --database "$db" --gtk-only > "$out/view.txt" 2>/dev/null
 xvfb-run -a "$bench" --empty --database "$out/empty.db" --gtk-only > "$out/empty.txt" 2>/dev/null
 
 head -n 1 "$out/model.txt"
+sed -n 's/^renderer: /renderer: /p' "$out/view.txt"
 echo
 printf '%-44s %12s %10s %12s  %s\n' "what" "first rows" "CPU" "all" "verdict (≤ 50 ms)"
 for part in model view; do

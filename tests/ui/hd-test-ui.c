@@ -54,12 +54,17 @@ hd_test_ui_init (int    *argc,
 {
   const char *localedir = g_getenv ("HD_LOCALEDIR");
 
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+  /* A subprocess (g_test_trap_subprocess()) inherits the isolated folders: the parent's
+   * system folders come to it in HD_TEST_SYSTEM_DATA_DIRS */
+  system_data_dirs = g_strdup (g_getenv ("HD_TEST_SYSTEM_DATA_DIRS"));
+  if (system_data_dirs == NULL)
+    system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
   if (system_data_dirs == NULL || *system_data_dirs == '\0')
     {
       g_free (system_data_dirs);
       system_data_dirs = g_strdup ("/usr/local/share:/usr/share");
     }
+  g_setenv ("HD_TEST_SYSTEM_DATA_DIRS", system_data_dirs, TRUE);
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   if (setlocale (LC_ALL, "") == NULL || g_str_has_prefix (setlocale (LC_ALL, NULL), "C"))
