@@ -402,6 +402,9 @@ G_STATIC_ASSERT (HD_N_TOPICS <= 10 && HD_N_CHANNELS <= 10);
 /* The head's budget; tests change it (hd_request_list_set_head_budget()) */
 static guint  head_max_rows = G_MAXUINT;
 static gint64 head_max_usec = 30000;
+/* For tests: where the last streaming snapshot found its first page (see
+ * hd_request_list_get_last_first_page()) */
+static const char *last_first_page;
 
 /* Everything but the search */
 static void
@@ -717,7 +720,9 @@ typedef struct {
   gint64                 n_match_bits;
   /* The head */
   Matcher               *matcher;
+  gboolean               may_give_up; /* a head that tests each row against the search */
   guint                  limit;
+  guint                  head_rows;   /* the most rows it may look at */
   guint                  n_scanned;
   guint                  n_progress;
   gint64                 head_start;
@@ -847,7 +852,7 @@ head_gives_up (Run *run)
 {
   gint64 now, spent;
 
-  if (++run->n_scanned >= head_max_rows)
+  if (++run->n_scanned >= run->head_rows)
     return TRUE;
   if (run->deadline == 0 || (run->n_scanned & 255) != 0)
     return FALSE;
@@ -933,7 +938,7 @@ merge (Run         *run,
           if (!emit (run, best->id))
             return RUN_FULL;
         }
-      if (run->matcher != NULL && head_gives_up (run))
+      if (run->may_give_up && head_gives_up (run))
         return RUN_GAVE_UP;
 
       rc = advance (best);
@@ -1064,10 +1069,13 @@ run_streams (Run     *run,
  * under the grades). Sorting every match in SQL reads each one's row, a third of a second
  * for 300 000 matches; the FTS index lists them in a tenth of that. So the matches go into a
  * bit set by request number, and the ordered streams, which read only their indexes, skip
- * the others. Few matches (under one request in 32) are cheaper to sort: returns NULL. */
+ * the others. Fewer matches (under one request in 32: @dense is FALSE) are cheaper to sort
+ * in full, but a row read for each is still tens of milliseconds for 20 000 of them, spent
+ * before the first rows («ктп»): the set then finds only the first page (bit_head()). */
 static guint8 *
 read_matches (Run      *run,
               gint64   *n_bits,
+              gboolean *dense,
               GError  **error)
 {
   g_autofree guint8 *bits = NULL;
@@ -1105,8 +1113,7 @@ read_matches (Run      *run,
       set_step_error (run, rc, error);
       return NULL;
     }
-  if ((gint64) count * 32 < max_id)
-    return NULL;
+  *dense = (gint64) count * 32 >= max_id;
 
   /* «№125» also finds request 125 itself */
   {
@@ -1116,6 +1123,55 @@ read_matches (Run      *run,
       bits[number >> 3] |= 1u << (number & 7);
   }
   return g_steal_pointer (&bits);
+}
+
+/* After a head: its page is handed over and the snapshot that follows skips it, or, when it
+ * gave up, dropped */
+static void
+end_head (Run        *run,
+          RunResult   result,
+          GArray    **head)
+{
+  run->limit = 0;
+  run->deadline = 0;
+  run->may_give_up = FALSE;
+  if (result == RUN_FULL)
+    {
+      *head = g_array_copy (run->ids);
+      flush (run);
+      run->skip = *head;
+      run->flush_at = PAGE_SIZE * 8;
+    }
+  else if (result == RUN_GAVE_UP)
+    g_array_set_size (run->ids, 0);
+  run->n_emitted = 0;
+}
+
+/* The first page of a search with few matches, from the ordered streams tested against the
+ * bit set of read_matches(): they read only their indexes, so tens of thousands of index
+ * entries take a few milliseconds, where the tokenizer's head reads each row. It has half the
+ * head's time and 64 times its rows; the estimate of head_gives_up() stops it early when the
+ * matches are too rare even for this (a name: 285 of a million). */
+static RunResult
+bit_head (Run     *run,
+          GArray **head,
+          GError **error)
+{
+  RunResult result;
+  gint64 start = thread_usec ();
+
+  run->limit = PAGE_SIZE;
+  run->may_give_up = TRUE;
+  run->n_scanned = 0;
+  run->head_start = start;
+  run->deadline = head_max_usec > 0 ? start + head_max_usec / 2 : 0;
+  run->head_rows = head_max_rows < G_MAXUINT / 64 ? head_max_rows * 64 : G_MAXUINT;
+  result = run_streams (run, error);
+  g_debug ("First page of “%s” from its matches: %s after %u rows, %.1f ms", run->filter->search,
+           result == RUN_FULL ? "found" : result == RUN_DONE ? "all" : "gave up",
+           run->n_scanned, (thread_usec () - start) / 1000.0);
+  end_head (run, result, head);
+  return result;
 }
 
 /* The whole journal by a column whose index costs a random row read for each request: past
@@ -1170,6 +1226,7 @@ run_snapshot (HdDatabase            *db,
   g_autoptr(GArray) head = NULL;
   g_autoptr(Matcher) matcher = NULL;
   RunResult result = RUN_FAILED;
+  const char *page_from = "sorted";
   gboolean own_transaction;
   Run run = { 0 };
 
@@ -1204,21 +1261,14 @@ run_snapshot (HdDatabase            *db,
             {
               run.limit = PAGE_SIZE;
               result = run_streams (&run, error);
-              run.limit = 0;
-              if (result == RUN_FULL)
-                {
-                  head = g_array_copy (ids);
-                  flush (&run);
-                  run.skip = head;
-                  run.flush_at = PAGE_SIZE * 8;
-                  run.n_emitted = 0;
-                }
+              end_head (&run, result, &head);
             }
           if (chunk == NULL || result == RUN_FULL)
             result = run_sql (&run, sql, error);
         }
       else
         result = run_streams (&run, error);
+      page_from = "streams";
     }
   else
     {
@@ -1230,6 +1280,8 @@ run_snapshot (HdDatabase            *db,
           gint64 start = thread_usec ();
 
           run.matcher = matcher;
+          run.may_give_up = TRUE;
+          run.head_rows = head_max_rows;
           run.limit = PAGE_SIZE;
           run.head_start = start;
           run.deadline = head_max_usec > 0 ? start + head_max_usec : 0;
@@ -1238,28 +1290,25 @@ run_snapshot (HdDatabase            *db,
                    result == RUN_FULL ? "found" : result == RUN_DONE ? "all" : "gave up",
                    run.n_scanned, (thread_usec () - start) / 1000.0);
           run.matcher = NULL;
-          run.limit = 0;
-          run.deadline = 0;
-          if (result == RUN_FULL)
-            {
-              head = g_array_copy (ids);
-              flush (&run);
-              run.skip = head;
-              run.flush_at = PAGE_SIZE * 8;
-            }
-          else if (result == RUN_GAVE_UP)
-            g_array_set_size (ids, 0);
-          run.n_emitted = 0;
+          end_head (&run, result, &head);
+          page_from = result == RUN_GAVE_UP ? "sorted" : "tokenizer";
         }
       if (result == RUN_GAVE_UP)
         {
-          g_autofree guint8 *matches = read_matches (&run, &run.n_match_bits, error);
+          gboolean dense = FALSE;
+          g_autofree guint8 *matches = read_matches (&run, &run.n_match_bits, &dense, error);
 
           if (matches != NULL)
             {
-              g_debug ("“%s”: the ordered streams keep the matches of the FTS index", filter->search);
               run.matches = matches;
-              result = run_streams (&run, error);
+              if (dense)
+                {
+                  g_debug ("“%s”: the ordered streams keep the matches of the FTS index", filter->search);
+                  result = run_streams (&run, error);
+                }
+              else
+                result = bit_head (&run, &head, error);
+              page_from = result == RUN_GAVE_UP ? "sorted" : "matches";
               run.matches = NULL;
             }
           else if (g_cancellable_is_cancelled (cancellable) ||
@@ -1282,7 +1331,10 @@ run_snapshot (HdDatabase            *db,
     return NULL;
   g_assert (result == RUN_DONE);
   if (chunk != NULL)
-    flush (&run);
+    {
+      flush (&run);
+      g_atomic_pointer_set (&last_first_page, page_from);
+    }
   return g_steal_pointer (&ids);
 }
 
@@ -2129,6 +2181,22 @@ hd_request_list_set_head_budget (guint  max_rows,
 {
   head_max_rows = max_rows;
   head_max_usec = max_usec;
+}
+
+/**
+ * hd_request_list_get_last_first_page:
+ *
+ * For tests: how the last streaming model to complete found its first page: "streams" (no
+ * search: the sort order's indexes), "tokenizer" (each row of the order tested against the
+ * search), "matches" (the order's indexes tested against the matches of the full-text index)
+ * or "sorted" (every match sorted by SQLite).
+ *
+ * Returns: (nullable): one of those, or NULL before any
+ */
+const char *
+hd_request_list_get_last_first_page (void)
+{
+  return g_atomic_pointer_get (&last_first_page);
 }
 
 /**

@@ -141,6 +141,7 @@ gint64           hd_request_list_get_now      (HdRequestList         *self);
 guint            hd_request_list_get_n_cached_pages (HdRequestList   *self);
 void             hd_request_list_set_head_budget (guint               max_rows,
                                                   gint64              max_usec);
+const char      *hd_request_list_get_last_first_page (void);
 void             hd_request_list_set_stream_pause (gint64             usec);
 void             hd_request_list_set_first_rows_wait (gint64          usec);
 

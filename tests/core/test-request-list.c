@@ -1113,6 +1113,58 @@ test_first_page (void)
   gen_free (gen);
 }
 
+/* A word in one request of 40: too rare for the tokenizer's head on a small budget, too rare
+ * for the bit set to stream the whole snapshot, so the first page comes from the sort order's
+ * indexes tested against the matches (a row read for each match would come before it on a
+ * large journal); the rest is sorted by SQLite. In one of 2000, the indexes find them all. */
+static void
+test_first_page_rare (void)
+{
+  g_autoptr(HdDatabase) db = open_db ();
+  GArray *gen = large_fixture (db, 12000);
+  g_autoptr(GError) error = NULL;
+  const char *words[] = { "редкослово", "оченьредкое" };
+
+  g_assert_true (hd_database_exec (db, "UPDATE requests SET search_text = search_text || ' редкослово'"
+                                       " WHERE id % 40 = 0", &error));
+  g_assert_true (hd_database_exec (db, "UPDATE requests SET search_text = search_text || ' оченьредкое'"
+                                       " WHERE id % 2000 = 7", &error));
+  g_assert_true (hd_database_exec (db, "UPDATE requests SET archived = 1 WHERE id % 97 = 0", &error));
+  g_assert_no_error (error);
+
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    for (HdRequestSort s = 0; s < HD_N_REQUEST_SORTS; s++)
+      for (int desc = 0; desc <= 1; desc++)
+        {
+          g_autoptr(HdRequestFilter) filter = hd_request_filter_new ();
+          g_autoptr(HdRequestList) whole = NULL;
+          g_autoptr(HdRequestList) list = NULL;
+          guint first;
+
+          filter->search = g_strdup (words[w]);
+          whole = hd_request_list_new_sync (db, NULL, filter, s, desc, NOW, NULL, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (hd_request_list_get_count (whole), ==, w == 0 ? 300 - 3 : 6);
+
+          hd_request_list_set_head_budget (300, 0);
+          list = build_async (db, filter, s, desc, &first);
+          g_assert_cmpstr (hd_request_list_get_last_first_page (), ==, "matches");
+          if (!same_ids (list, whole))
+            g_error ("search “%s”, sort %s %s: not the snapshot's order", words[w],
+                     hd_request_sort_to_key (s), desc ? "desc" : "asc");
+          g_assert_cmpuint (first, >=, MIN (256, hd_request_list_get_count (whole)));
+          g_clear_object (&list);
+
+          /* without a head, SQLite sorts them all */
+          hd_request_list_set_head_budget (0, 0);
+          list = build_async (db, filter, s, desc, &first);
+          g_assert_cmpstr (hd_request_list_get_last_first_page (), ==, "sorted");
+          g_assert_true (same_ids (list, whole));
+        }
+  hd_request_list_set_head_budget (G_MAXUINT, 30000);
+  gen_free (gen);
+}
+
 static void
 test_filter_struct (void)
 {
@@ -1154,6 +1206,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/request-list/stream-priority", test_stream_priority);
   g_test_add_func ("/request-list/first-rows-before-redraw", test_first_rows_before_redraw);
   g_test_add_func ("/request-list/first-page", test_first_page);
+  g_test_add_func ("/request-list/first-page-rare", test_first_page_rare);
   g_test_add_func ("/request-list/filter-struct", test_filter_struct);
 
   return g_test_run ();
