@@ -23,12 +23,17 @@
 #include "hd-preferences-window.h"
 #include "hd-settings-keys.h"
 #include "hd-window.h"
+#include "journal/hd-journal-view.h"
 
 typedef void (*StepFunc) (HdApplication *app);
 
 typedef struct {
   StepFunc  step;
   gboolean  started;
+  /* What the first frame held */
+  gboolean  painted;
+  gboolean  painted_views;
+  gboolean  painted_database;
 } Walk;
 
 static const struct {
@@ -295,6 +300,17 @@ walk_views (HdApplication *app)
   wait_until (database_ready, app, "the database to open");
   gtk_test_widget_wait_for_draw (widget);
 
+  /* The first frame was the header and the spinner; the views came with the database */
+  {
+    Walk *walk = g_object_get_data (G_OBJECT (app), "walk");
+
+    g_assert_true (walk->painted);
+    /* even when the database opened before it, as a small one does */
+    g_test_message ("database open at the first frame: %s", walk->painted_database ? "yes" : "no");
+    g_assert_false (walk->painted_views);
+    g_assert_nonnull (find_widget (widget, HD_TYPE_JOURNAL_VIEW));
+  }
+
   /* The window speaks Russian */
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Школьная служба поддержки");
 
@@ -335,8 +351,8 @@ walk_views (HdApplication *app)
           g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (stack, child)),
                            ==, views[i].title);
 
-          /* Each view has the shared context, and through it the database (all but the
-           * journal sit in an AdwBin of the window's, made after the first frame) */
+          /* Each view has the shared context, and through it the database (each sits in an
+           * AdwBin of the window's, made after the first frame) */
           {
             g_autoptr(HdContext) context = NULL;
             GtkWidget *view = G_OBJECT_TYPE (child) == ADW_TYPE_BIN ? adw_bin_get_child (ADW_BIN (child)) : child;
@@ -557,6 +573,19 @@ run_walk_cb (gpointer user_data)
 }
 
 static void
+first_paint_cb (GdkFrameClock *clock,
+                HdApplication *app)
+{
+  Walk *walk = g_object_get_data (G_OBJECT (app), "walk");
+  GtkWidget *window = GTK_WIDGET (find_main_window (app));
+
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, app);
+  walk->painted = TRUE;
+  walk->painted_views = find_widget (window, HD_TYPE_JOURNAL_VIEW) != NULL;
+  walk->painted_database = hd_context_get_database (hd_application_get_context (app)) != NULL;
+}
+
+static void
 activate_cb (HdApplication *app,
              Walk          *walk)
 {
@@ -572,6 +601,10 @@ activate_cb (HdApplication *app,
   g_assert_true (hd_application_is_opening (app));
   g_assert_null (hd_context_get_database (hd_application_get_context (app)));
   g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_SPINNER));
+  /* The views come after the first frame (bench-startup.sh) */
+  g_assert_null (find_widget (GTK_WIDGET (window), HD_TYPE_JOURNAL_VIEW));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (first_paint_cb), app);
 
   g_idle_add (run_walk_cb, app);
 }
@@ -627,6 +660,74 @@ test_restore_backup (void)
   run_application (path, walk_restore);
 }
 
+typedef struct {
+  HdWindow *window;
+  gboolean  painted;
+  gboolean  painted_views;
+} FirstFrame;
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                FirstFrame    *ff)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, ff);
+  ff->painted = TRUE;
+  ff->painted_views = find_widget (GTK_WIDGET (ff->window), HD_TYPE_JOURNAL_VIEW) != NULL;
+}
+
+static gboolean
+views_shown (gpointer data)
+{
+  GtkWidget *journal = find_widget (GTK_WIDGET (data), HD_TYPE_JOURNAL_VIEW);
+  GtkWidget *stack = journal != NULL ? gtk_widget_get_ancestor (journal, GTK_TYPE_STACK) : NULL;
+
+  /* mapped, and the crossfade from the spinner over */
+  return journal != NULL && gtk_widget_get_mapped (journal) && stack != NULL &&
+         !gtk_stack_get_transition_running (GTK_STACK (stack));
+}
+
+static gboolean
+painted (gpointer data)
+{
+  return ((FirstFrame *) data)->painted;
+}
+
+/* A database that is ready before the window's first frame (a small one opens in a few
+ * milliseconds) still waits for it: the first frame is the header and the spinner, the views
+ * are made and shown right after it. */
+static void
+test_first_frame (void)
+{
+  g_autofree char *path = db_path ();
+  g_autoptr(GtkApplication) app = gtk_application_new ("io.github.schoolhelpdesk.TestFirstFrame",
+                                                       G_APPLICATION_NON_UNIQUE);
+  g_autoptr(HdContext) context = hd_context_new (NULL);
+  g_autoptr(HdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  FirstFrame ff = { 0 };
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  db = hd_database_open (path, &error);
+  g_assert_no_error (error);
+
+  ff.window = hd_window_new (app, context);
+  gtk_window_present (GTK_WINDOW (ff.window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (ff.window)), "after-paint",
+                    G_CALLBACK (first_frame_cb), &ff);
+  /* before the main loop has run: before the first frame */
+  hd_context_set_database (context, db);
+  g_assert_null (find_widget (GTK_WIDGET (ff.window), HD_TYPE_JOURNAL_VIEW));
+
+  wait_until (painted, &ff, "the first frame");
+  g_assert_false (ff.painted_views);
+  wait_until (views_shown, ff.window, "the views to be shown");
+  save_screenshot (GTK_WIDGET (ff.window), "first-frame-then-views");
+
+  gtk_window_destroy (GTK_WINDOW (ff.window));
+  hd_context_set_database (context, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,6 +738,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/walk", test_walk);
   g_test_add_func ("/ui/window/restore-backup", test_restore_backup);
+  g_test_add_func ("/ui/window/first-frame", test_first_frame);
 
   status = g_test_run ();
   return status;
