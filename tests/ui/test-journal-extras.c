@@ -21,6 +21,7 @@
 #include "hd-context.h"
 #include "hd-database.h"
 #include "hd-person-store.h"
+#include "hd-request-list.h"
 #include "hd-request-store.h"
 #include "hd-templates-page.h"
 #include "hd-test-ui.h"
@@ -674,6 +675,107 @@ test_editor_narrow (void)
   journal_close (&j);
 }
 
+/* Keeping the selection over a new order */
+
+static gboolean
+list_complete (gpointer data)
+{
+  HdRequestList *list = hd_journal_view_get_list (data);
+
+  return list != NULL && hd_request_list_is_complete (list);
+}
+
+static gboolean
+list_replaced (gpointer data)
+{
+  gpointer *old = data;
+
+  return hd_journal_view_get_list (old[0]) != NULL && hd_journal_view_get_list (old[0]) != old[1];
+}
+
+static guint
+selected_position (Journal *j)
+{
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (j->view), GTK_TYPE_COLUMN_VIEW));
+
+  return gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view)));
+}
+
+/* Sorts by number, newest first, and waits for the new model's first rows (the rest of the
+ * snapshot held back by the stream pause) */
+static void
+sort_by_number (Journal *j,
+                GtkSortType order)
+{
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (j->view), GTK_TYPE_COLUMN_VIEW));
+  g_autoptr(GtkColumnViewColumn) number = g_list_model_get_item (gtk_column_view_get_columns (column_view), 0);
+  gpointer old[2] = { j->view, hd_journal_view_get_list (j->view) };
+
+  gtk_column_view_sort_by_column (column_view, number, order);
+  wait_until (list_replaced, old, "the new order's first rows");
+}
+
+/* The selected request is kept over a new order; when it is past the first rows it is
+ * selected once the rest is in, but not if the user has picked another row meanwhile */
+static void
+test_keep_selection (void)
+{
+  Journal j = { 0 };
+  const guint n = 600;
+  gint64 newest = 0;
+
+  journal_open (&j, "keep-selection.db", TRUE);
+  g_assert_true (hd_database_begin (j.db, NULL));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *summary = g_strdup_printf ("Вопрос по расписанию %u", i);
+      gint64 id = add_request (&j, HD_TOPIC_SCHEDULE, summary, 3600 + (gint64) i * 60);
+
+      if (i == 0)
+        newest = id;
+    }
+  g_assert_true (hd_database_commit (j.db, NULL));
+  {
+    gpointer old[2] = { j.view, hd_journal_view_get_list (j.view) };
+
+    hd_journal_view_reload (j.view);
+    wait_until (list_replaced, old, "the journal of 600 requests");
+    wait_until (list_complete, j.view, "the journal of 600 requests");
+  }
+  g_assert_cmpuint (hd_request_list_get_count (hd_journal_view_get_list (j.view)), ==, n);
+
+  /* the newest is first by time received and, made first, last by number, newest first */
+  hd_journal_view_select_id (j.view, newest);
+  g_assert_cmpuint (selected_position (&j), ==, 0);
+  hd_request_list_set_stream_pause (600 * 1000);
+
+  /* left alone, the selection follows it to the end once the rest is in */
+  sort_by_number (&j, GTK_SORT_DESCENDING);
+  g_assert_false (hd_request_list_is_complete (hd_journal_view_get_list (j.view)));
+  wait_until (list_complete, j.view, "the rest of the new order");
+  g_assert_cmpuint (selected_position (&j), ==, n - 1);
+
+  /* in the first rows it is selected at once */
+  sort_by_number (&j, GTK_SORT_ASCENDING);
+  g_assert_cmpuint (selected_position (&j), ==, 0);
+  wait_until (list_complete, j.view, "the rest of the new order");
+
+  /* the user picks the fourth row while the rest comes in: it stays picked */
+  sort_by_number (&j, GTK_SORT_DESCENDING);
+  g_assert_false (hd_request_list_is_complete (hd_journal_view_get_list (j.view)));
+  {
+    GtkColumnView *column_view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (j.view), GTK_TYPE_COLUMN_VIEW));
+
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view)), 3);
+  }
+  wait_until (list_complete, j.view, "the rest of the new order");
+  g_assert_cmpuint (selected_position (&j), ==, 3);
+  save_screenshot (GTK_WIDGET (j.window), "journal-keep-selection");
+
+  hd_request_list_set_stream_pause (0);
+  journal_close (&j);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -690,6 +792,7 @@ main (int    argc,
   g_test_add_func ("/ui/journal-extras/related-picker", test_related_picker);
   g_test_add_func ("/ui/journal-extras/csv", test_csv);
   g_test_add_func ("/ui/journal-extras/editor-narrow", test_editor_narrow);
+  g_test_add_func ("/ui/journal-extras/keep-selection", test_keep_selection);
 
   status = g_test_run ();
   return status;

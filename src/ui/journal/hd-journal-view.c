@@ -69,6 +69,8 @@ struct _HdJournalView
   AdwToast            *archive_toast;   /* weak */
   GtkColumnViewColumn *columns[HD_N_REQUEST_SORTS];
   gint64               select_after_load;
+  guint                select_if_untouched : 1;   /* see list_complete_cb() */
+  guint                first_rows_selected;       /* the position selected with the first rows */
   char                *requested_search;   /* the search text of the last reload */
   guint                search_idle;
   int                  arrow_column;   /* the column whose header shows the sort arrow */
@@ -827,14 +829,25 @@ list_complete_cb (HdJournalView *self,
   if (list != self->list)
     return;
 
-  /* The request to select may have come after the first rows */
+  /* The request to select may have come after the first rows: it is selected then, unless
+   * the user has chosen another row or scrolled away from the top in the meantime (up to a
+   * second on a million requests), which a late jump would undo */
   if (self->select_after_load != 0)
     {
       gint64 id = self->select_after_load;
+      GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
+      GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+      gboolean untouched = GTK_IS_SINGLE_SELECTION (model) &&
+                           gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)) == self->first_rows_selected &&
+                           (vadjustment == NULL || gtk_adjustment_get_value (vadjustment) < 1.0);
 
       self->select_after_load = 0;
-      hd_journal_view_select_id (self, id);
+      if (!self->select_if_untouched || untouched)
+        hd_journal_view_select_id (self, id);
+      else
+        g_debug ("Request %" G_GINT64_FORMAT " not selected: the user moved meanwhile", id);
     }
+  self->select_if_untouched = FALSE;
   update_count (self);
   update_actions (self);
   set_loading (self, FALSE);
@@ -982,7 +995,11 @@ list_ready_cb (GObject      *source,
   if (limit == SLICE_ALL || self->slice->n_shown < limit)
     show_all_rows (self);
   if (position == G_MAXUINT)
-    self->select_after_load = keep;
+    {
+      self->select_after_load = keep;
+      self->select_if_untouched = keep != 0 && !hd_request_list_is_complete (list);
+      self->first_rows_selected = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
+    }
 
   update_count (self);
   update_actions (self);
